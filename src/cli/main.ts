@@ -1,0 +1,131 @@
+// The phi-lint command line: parses options, runs the linter or a subcommand, prints, returns the exit code.
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { UserError, formatUserError } from '../errors.js';
+import { lintText, lintFiles, type LintRunOptions } from './run.js';
+import { listRules } from './rules-command.js';
+import { testRules } from './test-rules-command.js';
+import { parseRuleOverride, type RuleOverride } from '../setup.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+export const VERSION = pkg.version;
+
+const FORMATS = ['stylish', 'json'];
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<string>;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+const collect = (value: string, prev: RuleOverride[]) => [...prev, parseRuleOverride(value)];
+
+function intArg(name: string) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v)) throw new UserError(`${name} expects a whole number (got "${v}")`);
+    return Number(v);
+  };
+}
+
+/** Run the CLI with `argv` (as process.argv); resolves to the exit code. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let code = 0;
+  const program = new Command('phi-lint');
+  program
+    .description('Find Protected Health Information and professionalism problems in social-media drafts before they are posted.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')
+    .option('--rule <id=severity>', 'set a rule\'s severity: error, warning, info or off (repeatable; ids or globs like "professionalism/*")', collect, [])
+    .addOption(new Option('--min-severity <level>', 'report only findings at least this severe').choices(['info', 'warning', 'error']).default('info'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', intArg('--max-warnings'))
+    .option('--no-color', 'plain output without colours')
+    .option('--fix', 'apply the safe fixes to the files')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
+    .option('--stdin', 'lint standard input')
+    .option('--stdin-filename <name>', 'the name to report for standard input (and to choose Markdown or text)')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.replace(/^error: /, 'phi-lint: ')) })
+    .exitOverride()
+    .action(async (paths: string[], opts) => {
+      const runOpts: LintRunOptions = {
+        cwd: io.cwd,
+        paths,
+        format: opts.format,
+        configPath: opts.config,
+        overrides: opts.rule,
+        minSeverity: opts.quiet ? 'error' : opts.minSeverity,
+        maxWarnings: opts.maxWarnings,
+        color: opts.color !== false && io.isTTY && !io.env.NO_COLOR,
+        fix: Boolean(opts.fix),
+        fixDryRun: Boolean(opts.fixDryRun),
+        version: VERSION,
+      };
+      if (opts.stdin) {
+        if (paths.length) throw new UserError('--stdin lints standard input; do not also give paths');
+        if (opts.fix) throw new UserError('--fix cannot write to standard input; use --fix-dry-run to see the changes');
+        code = await lintText(await io.readStdin(), opts.stdinFilename ?? '-', runOpts, io);
+      } else {
+        if (opts.stdinFilename) throw new UserError('--stdin-filename goes with --stdin');
+        code = await lintFiles(runOpts, io);
+      }
+    });
+
+  program
+    .command('rules')
+    .description('list every loaded rule: id, category, type, default severity, description')
+    .option('-c, --config <file>', 'config file (its ruleDirs and severities apply)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts) => {
+      code = await listRules({ cwd: io.cwd, configPath: opts.config, format: opts.format }, io);
+    });
+
+  program
+    .command('test-rules')
+    .description("run every rule's embedded examples; exit 1 on any failure")
+    .argument('[dirs...]', 'extra rule folders to test, laid out like rules/ (default: the built-in rules and the config\'s ruleDirs)')
+    .option('-c, --config <file>', 'config file')
+    .action(async (dirs: string[], opts) => {
+      code = await testRules({ cwd: io.cwd, configPath: opts.config, dirs }, io);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof UserError) {
+      io.stderr(`phi-lint: ${formatUserError(e)}\n`);
+      return 2;
+    }
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return code;
+    io.stderr(`phi-lint: internal error: ${(e as Error)?.message ?? e}\nPlease report this with the command you ran.\n`);
+    if (io.env.PHI_LINT_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
+    return 2;
+  }
+}
+

@@ -1,0 +1,95 @@
+// The .phi-lint.yaml config: finding it (upward from the working directory), its schema, and checking rule ids.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError, didYouMean } from '../errors.js';
+import { validateWith } from '../schema-errors.js';
+import type { SeverityOrOff } from '../types.js';
+import { parseYamlSource, type YamlSource } from '../yaml-source.js';
+
+export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
+
+const list = z.array(z.string().min(1));
+
+export const configSchema = z.strictObject({
+  /** Rule id or pack glob (`professionalism/*`) → severity or `off`. */
+  rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+  /** Extra rule folders (laid out like rules/: one folder per pack, plus lexicons/), relative to the config file. */
+  ruleDirs: list.default([]),
+  allow: z.strictObject({
+    names: list.default([]),
+    phones: list.default([]),
+    domains: list.default([]),
+    addresses: list.default([]),
+    hashtags: list.default([]),
+    terms: list.default([]),
+  }).default({ names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] }),
+  /** Globs of paths not to lint, relative to the config file. */
+  ignore: list.default([]),
+  /** File extensions to lint when a folder is given (default .md .markdown .mdx .txt). */
+  extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'an extension starts with a dot, like ".md"')).default(['.md', '.markdown', '.mdx', '.txt']),
+});
+
+/** A loaded config. Paths in it are absolute. */
+export interface Config {
+  file?: string;
+  /** Folder the config's relative paths are resolved against. */
+  root: string;
+  rules: Record<string, SeverityOrOff>;
+  ruleDirs: string[];
+  allow: z.infer<typeof configSchema>['allow'];
+  ignore: string[];
+  extensions: string[];
+  source?: YamlSource;
+}
+
+/** The nearest config file from `cwd` upward, or undefined. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return file;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Load the config at `explicit` (must exist) or the nearest one; defaults when there is none. */
+export function loadConfig(cwd: string, explicit?: string): Config {
+  const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
+  if (explicit && !fs.existsSync(file!)) throw new UserError(`config file not found: ${explicit}`);
+  if (!file) {
+    const d = configSchema.parse({});
+    return { root: cwd, ...d };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
+  }
+  const src = parseYamlSource(text, file);
+  if (src.value === null || src.value === undefined) src.value = {};
+  const data = validateWith(configSchema, src, 'config');
+  const root = path.dirname(file);
+  return { file, root, source: src, ...data, ruleDirs: data.ruleDirs.map((d) => path.resolve(root, d)) };
+}
+
+/** Whether a `rules` key (id or glob with `*`) matches a rule id. */
+export function keyMatches(key: string, id: string): boolean {
+  if (!key.includes('*')) return key === id;
+  const re = new RegExp(`^${key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return re.test(id);
+}
+
+/** Every key of the config's `rules` must name a loaded rule or match one; else a positioned error. */
+export function checkRuleKeys(config: Config, ids: string[]): void {
+  for (const key of Object.keys(config.rules)) {
+    if (ids.some((id) => keyMatches(key, id))) continue;
+    const pos = config.source?.position(['rules', key], true) ?? { line: 1, column: 1 };
+    throw new UserError(`config: unknown rule "${key}" in "rules"${didYouMean(key, ids)}; run \`phi-lint rules\` to list them`, config.file, pos.line, pos.column);
+  }
+}

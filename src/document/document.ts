@@ -1,0 +1,48 @@
+// Builds the document every detector reads: the text, its prose views, line index, sentences and images.
+import { lineStarts } from './lines.js';
+import { markdownViews, type ImageRef } from './markdown.js';
+import { splitParagraphs, splitSentences, type Range } from './sentences.js';
+
+/** A draft ready to lint. All offsets are UTF-16 indices into `text`. */
+export interface LintDocument {
+  path: string;
+  /** The file text as read, BOM removed. */
+  text: string;
+  /** `text` with non-prose (code, comments, front-matter keys) blanked; same length. */
+  prose: string;
+  /** `prose` with Markdown punctuation blanked; same length; what NLP reads. */
+  plain: string;
+  lineStarts: number[];
+  sentences: Range[];
+  paragraphs: Range[];
+  images: ImageRef[];
+  frontMatter?: Record<string, unknown>;
+  /** The `phi-lint.authorization` id from front matter, when the draft records one. */
+  authorization?: string;
+}
+
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
+
+/** Build a document. Markdown handling applies to Markdown extensions and to standard input. */
+export function createDocument(path: string, raw: string, markdown?: boolean): LintDocument {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const isMarkdown = markdown ?? (MARKDOWN_EXTENSIONS.some((e) => path.toLowerCase().endsWith(e)) || path === '-');
+  const views = markdownViews(text, isMarkdown);
+  const meta = views.frontMatter?.['phi-lint'];
+  const authorization =
+    meta && typeof meta === 'object' && 'authorization' in meta && (meta as Record<string, unknown>).authorization
+      ? String((meta as Record<string, unknown>).authorization)
+      : undefined;
+  return {
+    path,
+    text,
+    prose: views.prose,
+    plain: views.plain,
+    lineStarts: lineStarts(text),
+    sentences: splitSentences(views.plain),
+    paragraphs: splitParagraphs(views.plain),
+    images: views.images,
+    frontMatter: views.frontMatter,
+    authorization,
+  };
+}

@@ -1,0 +1,33 @@
+// Converts UTF-16 offsets to 1-based line:column pairs (CRLF, CR and LF all end a line).
+
+/** Start offsets of every line of `text`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** 1-based line and column (UTF-16 code units) of `offset`. */
+export function positionAt(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** The text of 1-based line `line`, without its line ending. */
+export function lineText(text: string, starts: number[], line: number): string {
+  const start = starts[line - 1] ?? text.length;
+  const end = line < starts.length ? starts[line] : text.length;
+  return text.slice(start, end).replace(/\r?\n$|\r$/, '');
+}

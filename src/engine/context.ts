@@ -1,0 +1,63 @@
+// Judges a match's context: the cues around it decide whether it gets the rule's severity or a quieter one.
+import type { LintDocument } from '../document/document.js';
+import { rangeAt, type Range } from '../document/sentences.js';
+import { finds } from '../rules/lexicons.js';
+import type { CompiledContext, Condition } from '../rules/compiled.js';
+import type { SeverityOrOff, Severity } from '../types.js';
+
+/** The text a condition looks at for a match at `m`. */
+export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
+  switch (c.scope) {
+    case 'draft':
+      return doc.plain;
+    case 'match':
+      return doc.plain.slice(m.start, m.end);
+    case 'paragraph': {
+      const p = rangeAt(doc.paragraphs, m.start);
+      return doc.plain.slice(p.start, Math.max(p.end, m.end));
+    }
+    case 'sentence': {
+      const s = rangeAt(doc.sentences, m.start);
+      return doc.plain.slice(s.start, Math.max(s.end, m.end));
+    }
+    case 'before': {
+      const s = rangeAt(doc.sentences, m.start);
+      return doc.plain.slice(Math.max(s.start, m.start - c.before), m.start);
+    }
+    case 'after': {
+      const s = rangeAt(doc.sentences, m.start);
+      return doc.plain.slice(m.end, Math.min(Math.max(s.end, m.end), m.end + c.after));
+    }
+    case 'near': {
+      const s = rangeAt(doc.sentences, m.start);
+      const before = doc.plain.slice(Math.max(s.start, m.start - c.before), m.start);
+      const after = doc.plain.slice(m.end, Math.min(Math.max(s.end, m.end), m.end + c.after));
+      // The match itself is blanked so its own words do not count as context.
+      return `${before} ${' '.repeat(m.end - m.start)} ${after}`;
+    }
+  }
+}
+
+/** Whether any cue of `c` occurs in its scope around `m`. */
+export function holds(doc: LintDocument, m: Range, c: Condition): boolean {
+  const text = scopeText(doc, m, c);
+  return c.regexes.some((re) => finds(re, text));
+}
+
+/**
+ * The severity of a match: the rule's own when the context holds, else the context's `otherwise`.
+ * `excused` says an `unless` cue (staff, event, donor…) quieted it, as opposed to missing context.
+ */
+export function contextSeverity(doc: LintDocument, m: Range, severity: Severity, ctx: CompiledContext | undefined): { severity: SeverityOrOff; excused: boolean } {
+  if (!ctx) return { severity, excused: false };
+  const excused = ctx.unless.some((c) => holds(doc, m, c)) && !ctx.override.some((c) => holds(doc, m, c));
+  const required = ctx.require.every((c) => holds(doc, m, c));
+  return { severity: required && !excused ? severity : lower(ctx.otherwise, severity), excused };
+}
+
+const RANK: Record<SeverityOrOff, number> = { off: -1, info: 0, warning: 1, error: 2 };
+
+/** The lower of two severities (an `otherwise` never exceeds the rule's severity). */
+export function lower(a: SeverityOrOff, b: SeverityOrOff): SeverityOrOff {
+  return RANK[a] <= RANK[b] ? a : b;
+}

@@ -1,0 +1,53 @@
+// Turns a rule match into a finding: location, message, suggestions and fix.
+import type { LintDocument } from '../document/document.js';
+import { positionAt } from '../document/lines.js';
+import { trimRange } from '../document/spans.js';
+import type { CompiledRule, RuleMatch } from '../rules/compiled.js';
+import { TRANSFORMS } from '../rules/transforms.js';
+import type { Finding, Severity, Suggestion } from '../types.js';
+
+/** Fill `{match}` and `{group.NAME}` placeholders. */
+export function fillTemplate(template: string, match: string, groups: Record<string, string> = {}): string {
+  return template.replace(/\{(match|group\.([A-Za-z0-9_]+))\}/g, (_, all: string, g?: string) => (g ? groups[g] ?? '' : match));
+}
+
+function replacementOf(spec: { replacement?: string; transform?: string }, match: string, groups: Record<string, string> | undefined): string | undefined {
+  if (spec.transform) return TRANSFORMS[spec.transform](match);
+  if (spec.replacement !== undefined) return fillTemplate(spec.replacement, match, groups);
+  return groups?.replacement;
+}
+
+/** Build the finding for `m`; the span is re-trimmed against the original text. */
+export function toFinding(doc: LintDocument, rule: CompiledRule, m: RuleMatch, severity: Severity): Finding | undefined {
+  // An image is one unit: its closing parenthesis is part of it, not trailing punctuation.
+  const isImage = doc.images.some((img) => img.offset === m.start && img.offset + img.length === m.end);
+  const r = isImage ? { start: m.start, end: m.end } : trimRange(doc.text, m, { possessive: false });
+  if (r.end <= r.start) return undefined;
+  const text = doc.text.slice(r.start, r.end);
+  const start = positionAt(doc.lineStarts, r.start);
+  const end = positionAt(doc.lineStarts, r.end);
+  const suggestions: Suggestion[] = rule.suggestions.map((s) => {
+    const replacement = replacementOf(s, text, m.groups);
+    return replacement === undefined ? { message: fillTemplate(s.message, text, m.groups) } : { message: fillTemplate(s.message, text, m.groups), replacement };
+  });
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    category: rule.category,
+    type: rule.type,
+    message: fillTemplate(rule.message, text, m.groups),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: r.start,
+    length: r.end - r.start,
+    text,
+    suggestions,
+  };
+  if (rule.fix) {
+    const replacement = replacementOf(rule.fix, text, m.groups);
+    if (replacement !== undefined) finding.fix = { offset: r.start, length: r.end - r.start, replacement };
+  }
+  return finding;
+}

@@ -1,0 +1,51 @@
+// Runs the compiled rules over one document and post-processes the findings.
+import type { LintDocument } from '../document/document.js';
+import type { Range } from '../document/sentences.js';
+import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
+import { tag, type Tagged } from '../nlp/compromise.js';
+import type { CompiledRule, MatchInput } from '../rules/compiled.js';
+import type { Lexicon } from '../rules/lexicons.js';
+import type { Finding } from '../types.js';
+import { contextSeverity } from './context.js';
+import { toFinding } from './findings.js';
+import { postProcess, type AllowList, type Marked } from './postprocess.js';
+
+/** What linting a document needs besides the document. */
+export interface LintEnv {
+  rules: CompiledRule[];
+  lexicons: Map<string, Lexicon>;
+  resources: EntityResources;
+  /** compromise, when any loaded rule needs it. */
+  nlp?: Parameters<typeof tag>[0];
+  allow: AllowList;
+}
+
+/** All findings of `doc`, sorted by position, after authorization, aggregation, allow lists and dedupe. */
+export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
+  let tagged: Tagged | undefined;
+  const entityCache = new Map<EntityKind, Range[]>();
+  const getTagged = () => {
+    if (!env.nlp) throw new Error('compromise was not loaded although a rule needs it');
+    tagged ??= tag(env.nlp, doc.plain);
+    return tagged;
+  };
+  const input: MatchInput = {
+    doc,
+    tagged: getTagged,
+    resources: env.resources,
+    entities(kind) {
+      if (!entityCache.has(kind)) entityCache.set(kind, findEntities(kind, doc, getTagged, env.resources));
+      return entityCache.get(kind)!;
+    },
+  };
+  const marked: Marked[] = [];
+  for (const rule of env.rules) {
+    for (const m of rule.find(input)) {
+      const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context);
+      if (severity === 'off') continue;
+      const finding = toFinding(doc, rule, m, severity);
+      if (finding) marked.push({ finding, excused });
+    }
+  }
+  return postProcess(doc, marked, env);
+}

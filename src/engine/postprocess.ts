@@ -1,0 +1,127 @@
+// Post-processing of one document's findings: authorization, quasi-identifier aggregation, allow lists, dedupe, sort.
+import type { LintDocument } from '../document/document.js';
+import { rangeAt } from '../document/sentences.js';
+import { finds, type Lexicon } from '../rules/lexicons.js';
+import { SEVERITY_RANK, type Finding } from '../types.js';
+
+/** Organisation allow-lists from the config; entries match whole words, case-insensitively. */
+export interface AllowList {
+  /** Staff and public names: a name finding containing one (or contained in one) is dropped. */
+  names: string[];
+  /** The organisation's own numbers, compared digit by digit. */
+  phones: string[];
+  /** The organisation's own domains: URLs and emails on them (or their subdomains) are dropped. */
+  domains: string[];
+  /** The organisation's own addresses and places. */
+  addresses: string[];
+  /** The organisation's own hashtags and @handles. */
+  hashtags: string[];
+  /** Any other text that must never be reported. */
+  terms: string[];
+}
+
+export const EMPTY_ALLOW: AllowList = { names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] };
+
+/** A finding with whether an `unless` cue (staff, event, donor…) excused it. */
+export interface Marked {
+  finding: Finding;
+  excused: boolean;
+}
+
+interface Env {
+  lexicons: Map<string, Lexicon>;
+  allow: AllowList;
+}
+
+/** Types a signed authorization covers (never the always-forbidden identifiers). */
+const AUTHORIZABLE = new Set(['name', 'photo', 'date', 'age', 'geo', 'photo-consent']);
+/** Quasi-identifiers that together identify a person even without a name. */
+const QUASI = new Set(['age', 'geo', 'date', 'other-id']);
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const containsWord = (hay: string, needle: string) =>
+  needle !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(hay);
+const digits = (s: string) => s.replace(/\D/g, '');
+
+/** Whether the allow-list covers `f`. */
+export function allowed(f: Finding, allow: AllowList): boolean {
+  const text = norm(f.text);
+  const either = (list: string[]) => list.some((e) => containsWord(text, norm(e)) || containsWord(norm(e), text));
+  if (either(allow.terms)) return true;
+  if (f.type === 'name' && either(allow.names)) return true;
+  if (f.type === 'geo' && either(allow.addresses)) return true;
+  if ((f.type === 'phone' || f.type === 'fax') && allow.phones.some((p) => digits(p).length >= 7 && digits(f.text).endsWith(digits(p)))) return true;
+  if ((f.type === 'url' || f.type === 'email') && allow.domains.some((d) => new RegExp(`(?:^|[.@/])${norm(d).replace(/^www\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[/:?#])`).test(text))) return true;
+  if (/^[#@]/.test(text) && allow.hashtags.some((h) => norm(h).replace(/^[#@]/, '') === text.slice(1))) return true;
+  return false;
+}
+
+/** Whether the draft records consent: a front-matter authorization id or a consent statement in its text. */
+function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | undefined {
+  if (doc.authorization) return `authorization ${doc.authorization}`;
+  const lex = lexicons.get('consent-cues');
+  if (!lex) return undefined;
+  lex.regex.lastIndex = 0;
+  const m = lex.regex.exec(doc.plain);
+  lex.regex.lastIndex = 0;
+  return m ? `the draft says "${m[0]}"` : undefined;
+}
+
+/** The post-processing chain: each step is a small pure function over the list. */
+export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Finding[] {
+  let list = marked.filter((m) => !allowed(m.finding, env.allow));
+  list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
+  list = applyConsent(list, consentOf(doc, env.lexicons));
+  return dedupe(list.map((m) => m.finding));
+}
+
+/** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */
+export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lexicons: Map<string, Lexicon>): Marked[] {
+  const health = lexicons.get('health-terms');
+  if (!health) return list;
+  const byParagraph = new Map<number, Marked[]>();
+  for (const m of list) {
+    if (m.finding.category !== 'phi' || !QUASI.has(m.finding.type)) continue;
+    const p = rangeAt(doc.paragraphs, m.finding.offset);
+    byParagraph.set(p.start, [...(byParagraph.get(p.start) ?? []), m]);
+  }
+  const raise = new Set<Marked>();
+  for (const [start, group] of byParagraph) {
+    const candidates = group.filter((m) => !m.excused);
+    const types = new Set(candidates.map((m) => m.finding.type));
+    const p = rangeAt(doc.paragraphs, start);
+    if (types.size >= 2 && finds(health.regex, doc.plain.slice(p.start, p.end))) {
+      for (const m of candidates) if (m.finding.severity !== 'error') raise.add(m);
+    }
+  }
+  return list.map((m) =>
+    raise.has(m)
+      ? { ...m, finding: { ...m.finding, severity: 'error', message: `${m.finding.message} Together with the other details about this person and their health, it can identify them.` } }
+      : m,
+  );
+}
+
+/** A recorded authorization downgrades the findings it covers from error to warning. */
+export function applyConsent(list: Marked[], consent: string | undefined): Marked[] {
+  if (!consent) return list;
+  return list.map((m) =>
+    AUTHORIZABLE.has(m.finding.type) && m.finding.severity === 'error'
+      ? { ...m, finding: { ...m.finding, severity: 'warning', message: `${m.finding.message} Consent is recorded (${consent}): confirm it is signed and covers this detail before posting.` } }
+      : m,
+  );
+}
+
+/** Drop exact repeats and, for one span and type, keep only the most severe finding; sort by position. */
+export function dedupe(findings: Finding[]): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.offset}:${f.length}:${f.category}:${f.type}`;
+    const prev = best.get(key);
+    if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev.severity]) best.set(key, f);
+  }
+  const kept = [...best.values()];
+  // A span inside a longer finding of the same type and severity adds nothing.
+  const out = kept.filter((f) => !kept.some((g) => g !== f && g.type === f.type && g.category === f.category &&
+    g.offset <= f.offset && g.offset + g.length >= f.offset + f.length && (g.length > f.length) && SEVERITY_RANK[g.severity] >= SEVERITY_RANK[f.severity]));
+  return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,37 @@
+// Reads a draft from disk: binary files are skipped, invalid UTF-8 is decoded with replacement characters and noted.
+import fs from 'node:fs';
+
+/** The outcome of reading one file. */
+export type ReadResult =
+  | { ok: true; text: string; /** a note for stderr, e.g. invalid UTF-8 */ note?: string }
+  | { ok: false; skipped: true; note: string }
+  | { ok: false; skipped: false; error: string };
+
+/** Whether a buffer looks binary (a NUL byte in its first 8 KiB). */
+export function looksBinary(buf: Buffer): boolean {
+  return buf.subarray(0, 8192).includes(0);
+}
+
+/** Decode `buf` as UTF-8; invalid sequences become U+FFFD and are reported. */
+export function decode(buf: Buffer): { text: string; invalid: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), invalid: false };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(buf), invalid: true };
+  }
+}
+
+/** Read `file` for linting. */
+export function readDraft(file: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'file not found' : (code ?? 'cannot read');
+    return { ok: false, skipped: false, error: `${file}: cannot read the file (${why})` };
+  }
+  if (looksBinary(buf)) return { ok: false, skipped: true, note: `${file}: skipped, it looks like a binary file, not a text draft` };
+  const { text, invalid } = decode(buf);
+  return invalid ? { ok: true, text, note: `${file}: not valid UTF-8; invalid bytes were read as \uFFFD` } : { ok: true, text };
+}

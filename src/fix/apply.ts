@@ -1,0 +1,24 @@
+// Applies safe fixes to a text (in reverse order, skipping overlaps) and renders unified diffs for --fix-dry-run.
+import { createTwoFilesPatch } from 'diff';
+import type { Finding } from '../types.js';
+
+/** The fixed text and the fixes that were applied; overlapping fixes after the first are left for the next run. */
+export function applyFixes(text: string, findings: Finding[]): { text: string; applied: Finding[] } {
+  const fixable = findings.filter((f) => f.fix).sort((a, b) => a.fix!.offset - b.fix!.offset || b.fix!.length - a.fix!.length);
+  const chosen: Finding[] = [];
+  let lastEnd = -1;
+  for (const f of fixable) {
+    if (f.fix!.offset < lastEnd) continue;
+    chosen.push(f);
+    lastEnd = f.fix!.offset + f.fix!.length;
+  }
+  let out = text;
+  for (const f of [...chosen].reverse()) out = out.slice(0, f.fix!.offset) + f.fix!.replacement + out.slice(f.fix!.offset + f.fix!.length);
+  return { text: out, applied: chosen };
+}
+
+/** A unified diff of one file's change ('' when nothing changes). */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  if (before === after) return '';
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3 });
+}

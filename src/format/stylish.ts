@@ -1,0 +1,54 @@
+// The default human format: findings grouped by file, the offending line with the match underlined, suggestions, a summary.
+import { Chalk } from 'chalk';
+import { lineStarts, lineText } from '../document/lines.js';
+import type { FileResult, Severity } from '../types.js';
+import { summarize } from './summary.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Render results for a terminal; `color` false gives plain text. */
+export function formatStylish(results: FileResult[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const sev: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  const withFindings = results.filter((r) => r.findings.length);
+  for (const r of withFindings) {
+    out.push(c.underline(r.path));
+    const starts = lineStarts(r.source);
+    for (const f of r.findings) {
+      const where = `${f.line}:${f.column}`.padEnd(8);
+      out.push(`  ${c.dim(where)}${sev[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
+      const text = lineText(r.source, starts, f.line).replace(/\t/g, ' ');
+      const lineNo = String(f.line);
+      const pad = ' '.repeat(lineNo.length);
+      const shown = text.length > 160 ? excerpt(text, f.column - 1, f.endLine === f.line ? f.endColumn - 1 : text.length) : { text, from: f.column - 1, to: f.endLine === f.line ? f.endColumn - 1 : text.length };
+      out.push(`    ${c.dim(`${lineNo} |`)} ${shown.text}`);
+      out.push(`    ${c.dim(`${pad} |`)} ${' '.repeat(shown.from)}${sev[f.severity]('^'.repeat(Math.max(1, shown.to - shown.from)))}`);
+      for (const s of f.suggestions) {
+        const repl = s.replacement !== undefined ? `: ${c.green(JSON.stringify(s.replacement))}` : '';
+        out.push(`    ${c.dim('→')} ${s.message}${repl}`);
+      }
+    }
+    out.push('');
+  }
+  const s = summarize(results);
+  const problems = s.errors + s.warnings;
+  const fileCount = withFindings.filter((r) => r.findings.some((f) => f.severity !== 'info')).length;
+  if (problems) {
+    const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
+    const info = s.infos ? `, ${plural(s.infos, 'info')}` : '';
+    out.push(`${mark} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${info} in ${plural(fileCount, 'file')}`);
+  } else {
+    const info = s.infos ? ` (${plural(s.infos, 'info')})` : '';
+    out.push(`${c.green('✔')} no problems in ${plural(s.files, 'file')}${info}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A window of a long line around the match, with the match's new columns. */
+function excerpt(text: string, from: number, to: number): { text: string; from: number; to: number } {
+  const start = Math.max(0, from - 60);
+  const end = Math.min(text.length, Math.max(to, from) + 60);
+  const prefix = start > 0 ? '…' : '';
+  return { text: `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`, from: from - start + prefix.length, to: Math.min(to, end) - start + prefix.length };
+}

@@ -1,0 +1,120 @@
+// Entity detection: compromise's people, places and dates joined with validated patterns for contact details.
+import type { LintDocument } from '../document/document.js';
+import type { Range } from '../document/sentences.js';
+import { trimRange } from '../document/spans.js';
+import type { Tagged } from './compromise.js';
+
+export type EntityKind = 'person' | 'place' | 'organization' | 'date' | 'phone' | 'email' | 'url' | 'handle' | 'hashtag' | 'value' | 'age';
+
+/** Word lists the detectors need, beyond compromise's own lexicon. */
+export interface EntityResources {
+  /** Lower-case given names (compromise's plus the first-names lexicon). */
+  firstNames: Set<string>;
+  /** Lower-case surnames compromise knows. */
+  lastNames: Set<string>;
+  /** Capitalised words that are never part of a name (days, months, brand words, common sentence starters). */
+  notNames: Set<string>;
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Baby|Coach|Councilman|Councilwoman|Officer|Sgt|Rev|Sister|Brother|Grandma|Grandpa|Aunt|Uncle|Nana|Papa)\.?$/;
+const CAP_WORD = /(?<![\p{L}\p{N}@#_.'’-])(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z])(?:\.(?=\s))?/gu;
+
+/** Regexes for entities that are shapes rather than language. */
+export const SHAPES: Record<'phone' | 'email' | 'url' | 'handle' | 'hashtag', RegExp> = {
+  phone: /(?<![\w.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])|(?<![\w.()-])\d{3}-\d{4}(?![\w-])/g,
+  email: /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g,
+  url: /(?<![\w@.\/-])(?:https?:\/\/|www\.)?(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|us|co|health|care|info|me|ly|app|page|site|blog)(?::\d+)?(?:\/[^\s)\]<>"']*)?(?<![.,!?;:])/g,
+  handle: /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?/g,
+  hashtag: /(?<![\w#&])#[\p{L}_][\p{L}\p{N}_]*/gu,
+};
+
+const AGE_PATTERNS = [
+  /\b\d{1,3}[- ]?(?:years?|yrs?)[- ]old\b/gi,
+  /\b\d{1,3}[- ]?(?:yo|y\/o|y\.o\.|yr old)(?![\w/])/gi,
+  /\b(?:age|aged|ages)\s+\d{1,3}\b/gi,
+  /\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
+  /\b\d{2,3}(?:st|nd|rd|th) birthday\b/gi,
+  /\b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing)) \d{2,3}\b/gi,
+  /\b\d{1,3}-month-old\b/gi,
+];
+
+function collect(re: RegExp, text: string): Range[] {
+  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function dedupe(ranges: Range[]): Range[] {
+  const seen = new Set<string>();
+  return ranges
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((r) => {
+      const k = `${r.start}:${r.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}
+
+/** Person names: compromise's people plus runs of capitalised words led by a known given name or an honorific. */
+function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[] {
+  const text = doc.plain;
+  const out: Range[] = [];
+  for (const r of tagged.people()) {
+    const t = trimRange(text, r, { possessive: true });
+    const words = text.slice(t.start, t.end).split(/\s+/);
+    if (!/[A-Z]/.test(text.slice(t.start, t.end))) continue;
+    if (words.every((w) => res.notNames.has(w.toLowerCase().replace(/[.'’]s?$/, '')))) continue;
+    out.push(t);
+  }
+  const caps = [...text.matchAll(CAP_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  for (let i = 0; i < caps.length; i++) {
+    const w = caps[i];
+    const bare = w.word.replace(/['’]s$/, '').replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const honorific = HONORIFIC.test(w.word);
+    const given = res.firstNames.has(lower) && !res.notNames.has(lower);
+    if (!honorific && !given) continue;
+    let end = w.end;
+    let j = i;
+    // Extend over following capitalised words separated by one space (surname, middle name, initial).
+    while (j + 1 < caps.length && j - i < 3) {
+      const next = caps[j + 1];
+      const gap = text.slice(end, next.start);
+      if (!/^ $/.test(gap.replace(/\.(?= )/, ''))) break;
+      if (gap.includes('.') && !/^[A-Z]$/.test(text.slice(caps[j].start, caps[j].end).replace(/\.$/, ''))) break;
+      const nb = next.word.replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase();
+      if (res.notNames.has(nb)) break;
+      end = next.end;
+      j++;
+    }
+    if (honorific && j === i) continue;
+    out.push(trimRange(text, { start: w.start, end }, { possessive: true }));
+    i = j;
+  }
+  return out;
+}
+
+/** Find every entity of `kind` in the document's plain view. */
+export function findEntities(kind: EntityKind, doc: LintDocument, tagged: () => Tagged, res: EntityResources): Range[] {
+  const text = doc.plain;
+  switch (kind) {
+    case 'phone':
+    case 'email':
+    case 'url':
+    case 'handle':
+    case 'hashtag':
+      return dedupe(collect(SHAPES[kind], text).map((r) => trimRange(text, r)));
+    case 'age':
+      return dedupe(AGE_PATTERNS.flatMap((re) => collect(re, text)));
+    case 'person':
+      return dedupe(people(doc, tagged(), res));
+    case 'place':
+      return dedupe(tagged().places().map((r) => trimRange(text, r)));
+    case 'organization':
+      return dedupe(tagged().organizations().map((r) => trimRange(text, r)));
+    case 'date':
+      return dedupe(tagged().dates().map((r) => trimRange(text, r)).filter((r) => !/^(?:in |since |by )?(?:19|20)\d{2}$/i.test(text.slice(r.start, r.end))));
+    case 'value':
+      return dedupe(tagged().values().map((r) => trimRange(text, r)));
+  }
+}

@@ -1,0 +1,197 @@
+// Compiles validated rule specs into matchers: regexes, term lists, entity queries and compromise patterns.
+import type { YamlSource } from '../yaml-source.js';
+import { UserError } from '../errors.js';
+import { trimRange } from '../document/spans.js';
+import type { Category } from '../types.js';
+import { compileCue, termsRegex, type Lexicon } from './lexicons.js';
+import type { CompiledContext, CompiledRule, Condition, MatchInput, RuleMatch } from './compiled.js';
+import type { ConditionSpec, ContextSpec, RuleSpec } from './schema.js';
+import { TRANSFORMS } from './transforms.js';
+import { VALIDATORS } from './validators.js';
+
+interface CompileEnv {
+  id: string;
+  category: Category;
+  src: YamlSource;
+  lexicons: Map<string, Lexicon>;
+}
+
+const fail = (env: CompileEnv, path: (string | number)[], message: string): never => {
+  const pos = env.src.position(path);
+  throw new UserError(`rule ${env.id}: ${message}`, env.src.file, pos.line, pos.column);
+};
+
+function compileConditions(env: CompileEnv, spec: ConditionSpec | ConditionSpec[] | undefined, path: (string | number)[]): Condition[] {
+  if (!spec) return [];
+  const list = Array.isArray(spec) ? spec : [spec];
+  return list.map((c, i) => ({
+    regexes: c.any.map((cue, j) => {
+      const cuePath = Array.isArray(spec) ? [...path, i, 'any', j] : [...path, 'any', j];
+      try {
+        return compileCue(cue, env.lexicons);
+      } catch (e) {
+        return fail(env, cuePath, `invalid cue "${cue}": ${(e as Error).message}`);
+      }
+    }),
+    scope: c.scope,
+    before: c.before ?? 40,
+    after: c.after ?? 40,
+  }));
+}
+
+function compileContext(env: CompileEnv, ctx: ContextSpec | undefined): CompiledContext | undefined {
+  if (!ctx) return undefined;
+  const require = compileConditions(env, ctx.require, ['context', 'require']);
+  if (ctx.any) {
+    require.push(...compileConditions(env, { any: ctx.any, scope: ctx.scope ?? 'sentence', before: ctx.before, after: ctx.after }, ['context']));
+  }
+  return {
+    require,
+    unless: compileConditions(env, ctx.unless, ['context', 'unless']),
+    override: compileConditions(env, ctx.override, ['context', 'override']),
+    otherwise: ctx.otherwise,
+  };
+}
+
+/** Matches of `re` in the image syntax of every image (target `images`): the whole image is the span. */
+function imageMatches(input: MatchInput, re: RegExp): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  for (const img of input.doc.images) {
+    re.lastIndex = 0;
+    if (re.test(input.doc.prose.slice(img.offset, img.offset + img.length))) out.push({ start: img.offset, end: img.offset + img.length });
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern' }>): (input: MatchInput) => RuleMatch[] {
+  let re: RegExp;
+  try {
+    re = new RegExp(spec.regex, `dg${spec.flags}${spec.flags.includes('u') ? '' : 'u'}`);
+  } catch (e) {
+    return fail(env, ['regex'], `invalid regex in "regex": ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+  const validators = (spec.validate ?? []).map((name, i) => VALIDATORS[name] ?? fail(env, ['validate', i], `unknown validator "${name}"; known: ${Object.keys(VALIDATORS).join(', ')}`));
+  const group = spec.group;
+  if (typeof group === 'string' && !spec.regex.includes(`(?<${group}>`)) fail(env, ['group'], `"group" names "${group}", but the regex has no group (?<${group}>...)`);
+  if (spec.target === 'images') return (input) => imageMatches(input, re);
+  return ({ doc }) => {
+    const out: RuleMatch[] = [];
+    for (const m of doc.prose.matchAll(re)) {
+      if (m[0] === '') continue;
+      let start = m.index;
+      let text = m[0];
+      if (group !== undefined) {
+        const where = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
+        if (!where) continue;
+        start = where[0];
+        text = doc.prose.slice(where[0], where[1]);
+      }
+      const r = trimRange(doc.prose, { start, end: start + text.length });
+      if (r.end <= r.start) continue;
+      const value = doc.prose.slice(r.start, r.end);
+      if (validators.every((v) => v(value))) out.push({ ...r, groups: m.groups ? { ...m.groups } : undefined });
+    }
+    return out;
+  };
+}
+
+function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>): { find: (input: MatchInput) => RuleMatch[]; replacements: Map<string, string> } {
+  const replacements = new Map<string, string>();
+  const terms: string[] = [];
+  for (const t of spec.terms ?? []) {
+    if (typeof t === 'string') terms.push(t);
+    else {
+      terms.push(t.term);
+      if (t.replacement !== undefined) replacements.set(t.term.toLowerCase(), t.replacement);
+    }
+  }
+  const lexRes: RegExp[] = (spec.lexicons ?? []).map((name, i) => env.lexicons.get(name)?.regex ?? fail(env, ['lexicons', i], `unknown lexicon "${name}"; known: ${[...env.lexicons.keys()].join(', ')}`));
+  if (!terms.length && !lexRes.length) fail(env, ['kind'], 'a terms rule needs "terms" or "lexicons"');
+  const own = terms.length ? termsRegex(terms, { inflect: spec.inflect, caseSensitive: spec.caseSensitive }) : undefined;
+  const all = [...(own ? [own] : []), ...lexRes];
+  if (spec.target === 'images') {
+    const joined = new RegExp(all.map((r) => r.source).join('|'), `g${spec.caseSensitive ? '' : 'i'}u`);
+    return { find: (input) => imageMatches(input, joined), replacements };
+  }
+  return {
+    replacements,
+    find: ({ doc }) => all.flatMap((re) => [...doc.plain.matchAll(re)].map((m) => trimRange(doc.plain, { start: m.index, end: m.index + m[0].length }))),
+  };
+}
+
+/** Compile one validated spec. `src` gives positions for errors. */
+export function compileRule(spec: RuleSpec, id: string, category: Category, src: YamlSource, lexicons: Map<string, Lexicon>): CompiledRule {
+  const env: CompileEnv = { id, category, src, lexicons };
+  const suggestions = spec.suggest ? (Array.isArray(spec.suggest) ? spec.suggest : [spec.suggest]) : [];
+  suggestions.forEach((s, i) => {
+    if (s.transform && !TRANSFORMS[s.transform]) fail(env, Array.isArray(spec.suggest) ? ['suggest', i, 'transform'] : ['suggest', 'transform'], `unknown transform "${s.transform}"; known: ${Object.keys(TRANSFORMS).join(', ')}`);
+  });
+  if (spec.fix?.transform && !TRANSFORMS[spec.fix.transform]) fail(env, ['fix', 'transform'], `unknown transform "${spec.fix.transform}"; known: ${Object.keys(TRANSFORMS).join(', ')}`);
+  if (spec.fix && spec.fix.replacement === undefined && !spec.fix.transform) fail(env, ['fix'], '"fix" needs "replacement" or "transform"');
+  let find: (input: MatchInput) => RuleMatch[];
+  let needsNlp = false;
+  let termReplacements: Map<string, string> | undefined;
+  switch (spec.kind) {
+    case 'pattern':
+      find = patternFinder(env, spec);
+      break;
+    case 'terms': {
+      const t = termsFinder(env, spec);
+      find = t.find;
+      termReplacements = t.replacements;
+      break;
+    }
+    case 'entity': {
+      const excludes = (spec.exclude ?? []).map((cue, i) => {
+        try {
+          return compileCue(cue, lexicons);
+        } catch (e) {
+          return fail(env, ['exclude', i], `invalid cue "${cue}": ${(e as Error).message}`);
+        }
+      });
+      needsNlp = ['person', 'place', 'organization', 'date', 'value'].includes(spec.entity);
+      find = ({ doc, entities }) =>
+        entities(spec.entity).filter((r) => !excludes.some((re) => {
+          re.lastIndex = 0;
+          const t = doc.plain.slice(r.start, r.end);
+          const m = re.exec(t);
+          re.lastIndex = 0;
+          return m !== null && m[0].length === t.length;
+        }));
+      break;
+    }
+    case 'match': {
+      needsNlp = true;
+      const patterns = Array.isArray(spec.match) ? spec.match : [spec.match];
+      find = ({ doc, tagged }) => patterns.flatMap((p) => tagged().match(p).map((r) => trimRange(doc.plain, r)));
+      break;
+    }
+  }
+  const replacementFor = termReplacements;
+  const withTermReplacement = replacementFor && replacementFor.size
+    ? (input: MatchInput) => find(input).map((m) => {
+        const r = replacementFor.get(input.doc.plain.slice(m.start, m.end).toLowerCase());
+        return r === undefined ? m : { ...m, groups: { ...m.groups, replacement: r } };
+      })
+    : find;
+  return {
+    id,
+    file: src.file,
+    kind: spec.kind,
+    category,
+    type: spec.type,
+    severity: spec.severity,
+    defaultSeverity: spec.severity,
+    message: spec.message,
+    description: spec.description,
+    link: spec.link,
+    suggestions,
+    fix: spec.fix,
+    context: compileContext(env, spec.context),
+    examples: spec.examples,
+    needsNlp,
+    find: withTermReplacement,
+  };
+}
+

@@ -1,0 +1,87 @@
+// Loads YAML lexicons (shared term lists) and compiles terms and cues into whole-word regular expressions.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { validateWith } from '../schema-errors.js';
+import { parseYamlSource } from '../yaml-source.js';
+import { lexiconSchema, type LexiconSpec } from './schema.js';
+
+/** A compiled lexicon: one regex that finds any of its terms (whole words) and its own patterns. */
+export interface Lexicon {
+  name: string;
+  file: string;
+  spec: LexiconSpec;
+  /** Global regex over all terms and patterns. */
+  regex: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A term as a regex source: spaces match any run of white space or hyphens; optional English inflection. */
+export function termSource(term: string, inflect: boolean): string {
+  const body = escape(term.trim()).replace(/\\?[ -]+/g, '[\\s-]+').replace(/'/g, "['’]");
+  // Inflection: plural, possessive, verb endings; only after a letter so "Room 4" does not grow.
+  return inflect && /[a-z]$/i.test(term) ? `${body}(?:s|es|ed|d|ing|['’]s)?` : body;
+}
+
+/** Wrap alternatives so they only match whole words (letters, digits on neither side). */
+export function wholeWord(alternatives: string[]): string {
+  return `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
+}
+
+/** Compile a list of terms (longest first, so "heart attack" wins over "heart"). */
+export function termsRegex(terms: string[], opts: { inflect?: boolean; caseSensitive?: boolean; patterns?: string[] } = {}): RegExp {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  const alts = sorted.map((t) => termSource(t, opts.inflect ?? false));
+  const parts = [alts.length ? wholeWord(alts) : '', ...(opts.patterns ?? []).map((p) => `(?:${p})`)].filter(Boolean);
+  return new RegExp(parts.join('|') || '(?!)', `g${opts.caseSensitive ? '' : 'i'}u`);
+}
+
+/** Load every `*.yaml` in each folder as a lexicon named by its file stem; later folders may not redefine names. */
+export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
+  const out = new Map<string, Lexicon>();
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    for (const entry of fs.readdirSync(dir).sort()) {
+      if (!/\.ya?ml$/.test(entry)) continue;
+      const file = path.join(dir, entry);
+      const name = entry.replace(/\.ya?ml$/, '');
+      const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+      const spec = validateWith(lexiconSchema, src, 'lexicon');
+      if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
+      (spec.patterns ?? []).forEach((p, i) => {
+        try {
+          new RegExp(p, 'u');
+        } catch (e) {
+          const pos = src.position(['patterns', i]);
+          throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message}`, file, pos.line, pos.column);
+        }
+      });
+      out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Compile a cue: `@name` is a lexicon, `/source/flags` a regex, anything else a literal
+ * whole-word term (case-insensitive). Throws a plain Error with the reason; callers add the position.
+ */
+export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp {
+  if (cue.startsWith('@')) {
+    const lex = lexicons.get(cue.slice(1));
+    if (!lex) throw new Error(`unknown lexicon "${cue.slice(1)}"; known: ${[...lexicons.keys()].join(', ')}`);
+    return lex.regex;
+  }
+  const re = /^\/(.+)\/([imsu]*)$/s.exec(cue);
+  if (re) return new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`);
+  return termsRegex([cue], { inflect: true });
+}
+
+/** Whether `regex` (global) finds anything in `text`. */
+export function finds(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  const hit = regex.test(text);
+  regex.lastIndex = 0;
+  return hit;
+}

@@ -1,0 +1,96 @@
+// Prepares a lint run: config, rule folders, severity overrides, compromise and word lists.
+import path from 'node:path';
+import { checkRuleKeys, keyMatches, loadConfig, type Config } from './config/config.js';
+import { UserError, didYouMean } from './errors.js';
+import type { LintEnv } from './engine/lint.js';
+import { loadCompromise, lexiconOf } from './nlp/compromise.js';
+import type { EntityResources } from './nlp/entities.js';
+import type { CompiledRule } from './rules/compiled.js';
+import type { Lexicon } from './rules/lexicons.js';
+import { BUILTIN_RULES_DIR, loadRules } from './rules/load.js';
+import type { SeverityOrOff } from './types.js';
+
+/** A `--rule ID=SEVERITY` override from the command line. */
+export interface RuleOverride {
+  key: string;
+  severity: SeverityOrOff;
+}
+
+/** Parse `ID=SEVERITY` (severity one of error, warning, info, off). */
+export function parseRuleOverride(arg: string): RuleOverride {
+  const m = /^([^=\s]+)=(error|warning|info|off)$/.exec(arg.trim());
+  if (!m) throw new UserError(`--rule expects ID=SEVERITY with SEVERITY one of error, warning, info, off (got "${arg}")`);
+  return { key: m[1], severity: m[2] as SeverityOrOff };
+}
+
+/** Apply config and command-line severities; exact ids win over globs, the command line over the config. */
+export function applySeverities(rules: CompiledRule[], config: Record<string, SeverityOrOff>, cli: RuleOverride[]): CompiledRule[] {
+  const pick = (id: string): SeverityOrOff | undefined => {
+    const fromList = (entries: [string, SeverityOrOff][]) =>
+      entries.find(([k]) => k === id)?.[1] ?? entries.filter(([k]) => keyMatches(k, id)).at(-1)?.[1];
+    return fromList(cli.map((o) => [o.key, o.severity])) ?? fromList(Object.entries(config));
+  };
+  return rules.flatMap((r) => {
+    const s = pick(r.id);
+    if (s === 'off') return [];
+    return [s ? { ...r, severity: s } : r];
+  });
+}
+
+const NOT_NAMES = [
+  // Words compromise lists as given names that in drafts are almost always something else.
+  'will', 'may', 'june', 'april', 'august', 'hope', 'faith', 'joy', 'summer', 'autumn', 'dawn', 'iris', 'rose', 'ruby',
+  'jade', 'sky', 'sunny', 'rich', 'chase', 'hunter', 'skip', 'sage', 'harbor',
+  'patience', 'eve', 'christian', 'page', 'brook', 'cliff', 'lane', 'park', 'wood', 'king',
+  'earnest', 'penny', 'holly', 'ivy', 'cherry', 'misty', 'stormy', 'major', 'royal', 'precious', 'angel', 'honey', 'baby',
+  'van', 'del', 'la', 'le', 'de', 'di', 'sol', 'star', 'jan', 'oct', 'mon', 'sat', 'sun', 'wed', 'dr', 'mr', 'mrs', 'ms',
+  'medicare', 'medicaid', 'covid', 'god', 'lord', 'jesus', 'christ', 'happy', 'merry', 'dear', 'hi', 'hello', 'thanks', 'thank', 'congrats',
+];
+
+/** Word lists for the entity detectors: compromise's given names and surnames plus the first-names lexicon. */
+function resources(nlpLexicon: Record<string, string | string[]> | undefined, lexicons: Map<string, Lexicon>): EntityResources {
+  const firstNames = new Set<string>();
+  const lastNames = new Set<string>();
+  const notNames = new Set<string>(NOT_NAMES);
+  for (const [word, tags] of Object.entries(nlpLexicon ?? {})) {
+    const t = Array.isArray(tags) ? tags : [tags];
+    if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) firstNames.add(word);
+    if (t.includes('LastName')) lastNames.add(word);
+  }
+  for (const term of lexicons.get('first-names')?.spec.terms ?? []) firstNames.add(term.toLowerCase());
+  for (const term of lexicons.get('not-names')?.spec.terms ?? []) notNames.add(term.toLowerCase());
+  // Names in the first-names lexicon are real names even when the built-in list above doubts them.
+  for (const term of lexicons.get('first-names')?.spec.terms ?? []) notNames.delete(term.toLowerCase());
+  return { firstNames, lastNames, notNames };
+}
+
+export interface SetupOptions {
+  cwd: string;
+  configPath?: string;
+  overrides: RuleOverride[];
+  /** Extra rule folders given on the command line (test-rules), used instead of the built-in ones. */
+  ruleDirsOnly?: string[];
+}
+
+/** Everything a run needs: the config and a ready lint environment. */
+export async function setup(opts: SetupOptions): Promise<{ config: Config; env: LintEnv; all: CompiledRule[] }> {
+  const config = loadConfig(opts.cwd, opts.configPath);
+  const dirs = opts.ruleDirsOnly ? [BUILTIN_RULES_DIR, ...opts.ruleDirsOnly.map((d) => path.resolve(opts.cwd, d))] : [BUILTIN_RULES_DIR, ...config.ruleDirs];
+  const { rules: all, lexicons } = loadRules([...new Set(dirs)]);
+  const ids = all.map((r) => r.id);
+  checkRuleKeys(config, ids);
+  for (const o of opts.overrides) {
+    if (!ids.some((id) => keyMatches(o.key, id))) throw new UserError(`--rule: unknown rule "${o.key}"${didYouMean(o.key, ids)}; run \`phi-lint rules\` to list them`);
+  }
+  const rules = applySeverities(all, config.rules, opts.overrides);
+  const needsNlp = rules.some((r) => r.needsNlp);
+  const nlp = needsNlp ? await loadCompromise() : undefined;
+  const env: LintEnv = {
+    rules,
+    lexicons,
+    nlp,
+    resources: resources(nlp ? lexiconOf(nlp) : undefined, lexicons),
+    allow: config.allow,
+  };
+  return { config, env, all };
+}

@@ -1,0 +1,69 @@
+// Shared data types of the lint pipeline: severities, findings, rules and documents.
+
+/** How bad a finding is. `off` only appears in configuration, never on a finding. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+/** Numeric rank of a severity: error 2, warning 1, info 0. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+export type Category = 'phi' | 'professionalism';
+
+/** The 18 HIPAA Safe Harbor identifier ids (shared/docs/json-report.md). */
+export const IDENTIFIER_TYPES = [
+  'name', 'geo', 'date', 'age', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health-plan', 'account',
+  'license', 'vehicle', 'device', 'url', 'ip', 'biometric', 'photo', 'other-id',
+] as const;
+
+/** The 9 professionalism topic ids (shared/docs/json-report.md). */
+export const TOPIC_TYPES = [
+  'disparagement', 'medical-advice', 'outcome-claim', 'review-response', 'confidentiality',
+  'boundary', 'conflict-of-interest', 'profanity', 'photo-consent',
+] as const;
+
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+export type TopicType = (typeof TOPIC_TYPES)[number];
+
+/** A replacement offered to a person. `replacement` absent means "rewrite by hand". */
+export interface Suggestion {
+  message: string;
+  replacement?: string;
+}
+
+/** An edit safe to apply unattended. Offsets are UTF-16 indices into the file text. */
+export interface Fix {
+  offset: number;
+  length: number;
+  replacement: string;
+}
+
+/** One problem found in one file; the shape of a JSON report finding. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  type: string;
+  message: string;
+  /** 1-based line and column (UTF-16 code units) of the first character. */
+  line: number;
+  column: number;
+  /** 1-based line and column just past the last character. */
+  endLine: number;
+  endColumn: number;
+  /** 0-based UTF-16 index into the file text (BOM removed). */
+  offset: number;
+  /** Length in UTF-16 code units. */
+  length: number;
+  /** Exactly `content.slice(offset, offset + length)`. */
+  text: string;
+  suggestions: Suggestion[];
+  fix?: Fix;
+}
+
+/** The lint result of one file. */
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  /** The text as linted (kept for the stylish formatter's excerpts and for --fix). */
+  source: string;
+}

@@ -1,0 +1,44 @@
+// Parses YAML with positions, so config and rule-file errors can name line:col.
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { UserError } from './errors.js';
+
+/** A parsed YAML file: its plain value plus a way to find where any path in it was written. */
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  /** 1-based line and column of the node at `path` (or of its key when `key` is true). */
+  position(path: (string | number)[], key?: boolean): { line: number; column: number };
+}
+
+/** Parse `text` (read from `file`); a syntax error becomes a positioned UserError. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    const pos = lineCounter.linePos(err.pos[0]);
+    const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserError(`invalid YAML: ${msg}`, file, pos.line, pos.col);
+  }
+  const value = doc.toJS({ maxAliasCount: 100 });
+  const position = (path: (string | number)[], key = false) => {
+    let node: unknown = doc.contents;
+    let keyNode: unknown = undefined;
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') {
+        keyNode = undefined;
+        node = node.items[part];
+      } else break;
+    }
+    const target = (key && keyNode ? keyNode : node ?? keyNode) as Node | undefined;
+    const offset = target?.range?.[0] ?? 0;
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return { file, value, position };
+}
