@@ -70,9 +70,27 @@ function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | 
 /** The post-processing chain: each step is a small pure function over the list. */
 export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Finding[] {
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
+  list = excuseSameNames(list);
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
   list = applyConsent(list, consentOf(doc, env.lexicons));
   return dedupe(list.map((m) => m.finding));
+}
+
+const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'baby', 'boy', 'girl', 'the', 'family', 'mister']);
+const nameTokens = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter((t) => t.length >= 3 && !TITLE_WORDS.has(t));
+
+/**
+ * A name that a staff, donor or public cue excused once is that person everywhere in the draft:
+ * "Tasha Greene, RN" makes the alt text "Tasha Greene in the ICU lounge" staff too.
+ */
+export function excuseSameNames(list: Marked[]): Marked[] {
+  const excused = new Set(list.filter((m) => m.excused && m.finding.type === 'name').flatMap((m) => nameTokens(m.finding.text)));
+  if (!excused.size) return list;
+  return list.map((m) =>
+    m.finding.type === 'name' && !m.excused && m.finding.severity !== 'info' && nameTokens(m.finding.text).some((t) => excused.has(t))
+      ? { finding: { ...m.finding, severity: 'info' }, excused: true }
+      : m,
+  );
 }
 
 /** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */

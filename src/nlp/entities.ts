@@ -17,6 +17,7 @@ export interface EntityResources {
 }
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Baby|Coach|Councilman|Councilwoman|Officer|Sgt|Rev|Sister|Brother|Grandma|Grandpa|Aunt|Uncle|Nana|Papa)\.?$/;
+const PLACE_PREFIX = /(?:^|[^\p{L}])(?:St|Ste|Saint|Mt|Mount|Fort|Ft|Port|Lake|Cape|San|Santa|Los|Las|El)\.?\s$/u;
 const CAP_WORD = /(?<![\p{L}\p{N}@#_.'’-])(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z])(?:\.(?=\s))?/gu;
 
 /** Regexes for entities that are shapes rather than language. */
@@ -64,6 +65,7 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
     const words = text.slice(t.start, t.end).split(/\s+/);
     if (!/[A-Z]/.test(text.slice(t.start, t.end))) continue;
     if (words.every((w) => res.notNames.has(w.toLowerCase().replace(/[.'’]s?$/, '')))) continue;
+    if (PLACE_PREFIX.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
     out.push(t);
   }
   const caps = [...text.matchAll(CAP_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
@@ -74,6 +76,8 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
     const honorific = HONORIFIC.test(w.word);
     const given = res.firstNames.has(lower) && !res.notNames.has(lower);
     if (!honorific && !given) continue;
+    // "St. Brendan's", "Lake Forest", "Fort Myers": a given name inside a place or institution name.
+    if (PLACE_PREFIX.test(text.slice(Math.max(0, w.start - 8), w.start))) continue;
     let end = w.end;
     let j = i;
     // Extend over following capitalised words separated by one space (surname, middle name, initial).
