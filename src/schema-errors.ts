@@ -7,7 +7,8 @@ import type { YamlSource } from './yaml-source.js';
 export function validateWith<T extends z.ZodTypeAny>(schema: T, src: YamlSource, what: string): z.infer<T> {
   const result = schema.safeParse(src.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  // An unknown field explains a "missing" one (a typo), so it is reported first.
+  const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
   const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
   const field = path.length ? path.join('.') : what;
   let message: string;

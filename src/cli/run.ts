@@ -20,8 +20,8 @@ export interface LintRunOptions {
   format: 'stylish' | 'json';
   configPath?: string;
   overrides: RuleOverride[];
-  /** Findings below this are not reported (default info). */
-  minSeverity: Severity;
+  /** Findings below this are not reported (default: warning for stylish, info for machine formats). */
+  minSeverity?: Severity;
   /** More warnings than this make the exit code 1 (default: no limit). */
   maxWarnings?: number;
   color: boolean;
@@ -35,15 +35,22 @@ interface Out {
   stderr: (s: string) => void;
 }
 
-/** Lint one text in memory and keep the findings at or above the minimum severity. */
-export function lintOne(env: LintEnv, file: string, text: string, min: Severity): FileResult {
+/** Lint one text in memory; every finding, whatever its severity. */
+export function lintOne(env: LintEnv, file: string, text: string): FileResult {
   const doc = createDocument(file, text);
-  const findings = lintDocument(doc, env).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]);
-  return { path: file, findings, source: doc.text };
+  return { path: file, findings: lintDocument(doc, env), source: doc.text };
 }
 
-function report(results: FileResult[], opts: LintRunOptions, io: Out): number {
-  io.stdout(opts.format === 'json' ? formatJson(results, opts.version) : formatStylish(results, opts.color));
+/** The minimum severity shown: as asked, else `warning` for people (stylish) and `info` for tools. */
+export function effectiveMin(opts: Pick<LintRunOptions, 'minSeverity' | 'format'>): Severity {
+  return opts.minSeverity ?? (opts.format === 'stylish' ? 'warning' : 'info');
+}
+
+function report(all: FileResult[], opts: LintRunOptions, io: Out): number {
+  const min = effectiveMin(opts);
+  const results = all.map((r) => ({ ...r, findings: r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]) }));
+  const hidden = summarize(all).infos - summarize(results).infos;
+  io.stdout(opts.format === 'json' ? formatJson(results, opts.version) : formatStylish(results, opts.color, hidden));
   const s = summarize(results);
   if (s.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && s.warnings > opts.maxWarnings) {
@@ -56,7 +63,7 @@ function report(results: FileResult[], opts: LintRunOptions, io: Out): number {
 /** Lint standard input. */
 export async function lintText(text: string, name: string, opts: LintRunOptions, io: Out): Promise<number> {
   const { env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides });
-  const result = lintOne(env, name, text, opts.minSeverity);
+  const result = lintOne(env, name, text);
   if (opts.fixDryRun) {
     io.stdout(unifiedDiff(name, result.source, applyFixes(result.source, result.findings).text));
     return 0;
@@ -89,14 +96,14 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
       continue;
     }
     if (read.note) io.stderr(`phi-lint: warning: ${read.note.replace(path.resolve(opts.cwd, file), file)}\n`);
-    let result = lintOne(env, file, read.text, opts.minSeverity);
+    let result = lintOne(env, file, read.text);
     if (opts.fix || opts.fixDryRun) {
       const fixed = applyFixes(result.source, result.findings);
       if (fixed.applied.length) {
         if (opts.fixDryRun) diffs.push(unifiedDiff(file, result.source, fixed.text));
         else if (writeAtomic(path.resolve(opts.cwd, file), fixed.text, result.source)) {
           // Report what is left after the fixes.
-          result = lintOne(env, file, fixed.text, opts.minSeverity);
+          result = lintOne(env, file, fixed.text);
         } else io.stderr(`phi-lint: warning: ${file} changed on disk while it was linted; not fixed\n`);
       }
     }

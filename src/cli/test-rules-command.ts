@@ -1,5 +1,7 @@
 // `phi-lint test-rules`: runs each rule's `examples` (flag must be reported, pass must stay quiet).
+import path from 'node:path';
 import { createDocument } from '../document/document.js';
+import { UserError } from '../errors.js';
 import { lintDocument } from '../engine/lint.js';
 import { EMPTY_ALLOW } from '../engine/postprocess.js';
 import type { CompiledRule } from '../rules/compiled.js';
@@ -43,7 +45,11 @@ export function runExamples(rules: CompiledRule[], env: LintEnv): { passed: numb
 
 export async function testRules(opts: { cwd: string; configPath?: string; dirs: string[] }, io: Out): Promise<number> {
   const { env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: [], ruleDirsOnly: opts.dirs.length ? opts.dirs : undefined });
-  const { passed, failures } = runExamples(env.rules, env);
+  // With folders named, only their rules are tested (the built-in lexicons stay available to them).
+  const dirs = opts.dirs.map((d) => path.resolve(opts.cwd, d) + path.sep);
+  const rules = dirs.length ? env.rules.filter((r) => dirs.some((d) => r.file.startsWith(d))) : env.rules;
+  if (!rules.length) throw new UserError(`no rule files found in ${opts.dirs.join(', ')} (expected <dir>/<pack>/<rule>.yaml)`);
+  const { passed, failures } = runExamples(rules, env);
   for (const f of failures) {
     io.stdout(`✖ ${f.ruleId} (${f.file}): expected to ${f.expected === 'flag' ? 'flag' : 'pass'}: ${JSON.stringify(f.example)}; got ${f.got}\n`);
   }

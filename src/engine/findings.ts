@@ -26,16 +26,19 @@ export function toFinding(doc: LintDocument, rule: CompiledRule, m: RuleMatch, s
   const text = doc.text.slice(r.start, r.end);
   const start = positionAt(doc.lineStarts, r.start);
   const end = positionAt(doc.lineStarts, r.end);
-  const suggestions: Suggestion[] = rule.suggestions.map((s) => {
+  const suggestions: Suggestion[] = rule.suggestions.flatMap((s) => {
     const replacement = replacementOf(s, text, m.groups);
-    return replacement === undefined ? { message: fillTemplate(s.message, text, m.groups) } : { message: fillTemplate(s.message, text, m.groups), replacement };
+    const message = fillTemplate(s.message, text, m.groups);
+    // A transform that does not apply (a date with no year to keep) offers nothing.
+    if (s.transform && replacement === undefined) return [];
+    return replacement === undefined ? [{ message }] : [{ message, replacement }];
   });
   const finding: Finding = {
     ruleId: rule.id,
     severity,
     category: rule.category,
     type: rule.type,
-    message: fillTemplate(rule.message, text, m.groups),
+    message: fillTemplate(severity === 'info' && rule.severity !== 'info' ? rule.infoMessage : rule.message, text, m.groups),
     line: start.line,
     column: start.column,
     endLine: end.line,

@@ -7,7 +7,7 @@ import { summarize } from './summary.js';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Render results for a terminal; `color` false gives plain text. */
-export function formatStylish(results: FileResult[], color: boolean): string {
+export function formatStylish(results: FileResult[], color: boolean, hiddenInfos = 0): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const sev: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
@@ -25,7 +25,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
       out.push(`    ${c.dim(`${lineNo} |`)} ${shown.text}`);
       out.push(`    ${c.dim(`${pad} |`)} ${' '.repeat(shown.from)}${sev[f.severity]('^'.repeat(Math.max(1, shown.to - shown.from)))}`);
       for (const s of f.suggestions) {
-        const repl = s.replacement !== undefined ? `: ${c.green(JSON.stringify(s.replacement))}` : '';
+        const repl = s.replacement === undefined ? '' : s.replacement === '' ? ` ${c.dim('(delete it)')}` : `: ${c.green(JSON.stringify(s.replacement))}`;
         out.push(`    ${c.dim('→')} ${s.message}${repl}`);
       }
     }
@@ -42,6 +42,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
     const info = s.infos ? ` (${plural(s.infos, 'info')})` : '';
     out.push(`${c.green('✔')} no problems in ${plural(s.files, 'file')}${info}`);
   }
+  if (hiddenInfos) out.push(c.dim(`(${plural(hiddenInfos, 'info')} not shown: identifiers with no patient context; --min-severity info lists them)`));
   return `${out.join('\n')}\n`;
 }
 

@@ -69,7 +69,7 @@ function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern
   try {
     re = new RegExp(spec.regex, `dg${spec.flags}${spec.flags.includes('u') ? '' : 'u'}`);
   } catch (e) {
-    return fail(env, ['regex'], `invalid regex in "regex": ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    return fail(env, ['regex'], `invalid regex in "regex": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`);
   }
   const validators = (spec.validate ?? []).map((name, i) => VALIDATORS[name] ?? fail(env, ['validate', i], `unknown validator "${name}"; known: ${Object.keys(VALIDATORS).join(', ')}`));
   const group = spec.group;
@@ -118,6 +118,20 @@ function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>
     replacements,
     find: ({ doc }) => all.flatMap((re) => [...doc.plain.matchAll(re)].map((m) => trimRange(doc.plain, { start: m.index, end: m.index + m[0].length }))),
   };
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  name: 'A name', geo: 'A place or address', date: 'A date', age: 'An age', phone: 'A phone number', fax: 'A fax number',
+  email: 'An email address', url: 'A link', ip: 'An IP address', photo: 'An image', 'other-id': 'A room, bed or case number',
+  biometric: 'A biometric identifier', 'photo-consent': 'An image',
+};
+
+/** The note for a finding that context made quiet: what was found and why it is only information. */
+export function defaultInfoMessage(category: Category, type: string): string {
+  const what = TYPE_WORDS[type] ?? (category === 'phi' ? 'A possible identifier' : 'Possibly problematic wording');
+  return category === 'phi'
+    ? `${what} ("{match}"), but nothing here ties it to a patient's care (or it belongs to staff, an event or the organisation); shown for information.`
+    : `${what} ("{match}") that is usually fine in this context; shown for information.`;
 }
 
 /** Compile one validated spec. `src` gives positions for errors. */
@@ -184,6 +198,7 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
     severity: spec.severity,
     defaultSeverity: spec.severity,
     message: spec.message,
+    infoMessage: spec.infoMessage ?? defaultInfoMessage(category, spec.type),
     description: spec.description,
     link: spec.link,
     suggestions,

@@ -48,6 +48,8 @@ export interface CompiledRule {
   /** Severity the rule file gave, before overrides. */
   defaultSeverity: Severity;
   message: string;
+  /** Message for findings that context lowered to `info`. */
+  infoMessage: string;
   description: string;
   link?: string;
   suggestions: SuggestionSpec[];

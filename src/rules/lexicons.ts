@@ -54,7 +54,7 @@ export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
           new RegExp(p, 'u');
         } catch (e) {
           const pos = src.position(['patterns', i]);
-          throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message}`, file, pos.line, pos.column);
+          throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos.line, pos.column);
         }
       });
       out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }) });

@@ -58,6 +58,8 @@ const common = {
   type: z.string().min(1),
   severity: severity,
   message: z.string().min(1),
+  /** Message when context lowers the finding to `info` (default: a plain "no patient context" note). */
+  infoMessage: z.string().min(1).optional(),
   description: z.string().min(1),
   link: z.string().url().optional(),
   suggest: z.union([suggestion, z.array(suggestion)]).optional(),

@@ -21,12 +21,13 @@ export function initials(match: string): string {
   return match.split(/\s+/).filter(Boolean).map((w) => `${w[0].toUpperCase()}.`).join(' ');
 }
 
-/** The year alone, for a full date ("04/12/1958" → "1958"); empty when there is no year. */
-export function yearOnly(match: string): string {
-  return /(?:19|20)\d{2}/.exec(match)?.[0] ?? '';
+/** The year alone, for a full date ("04/12/1958" → "1958"); undefined (no suggestion) when there is no year. */
+export function yearOnly(match: string): string | undefined {
+  return /(?:19|20)\d{2}/.exec(match)?.[0];
 }
 
-export const TRANSFORMS: Record<string, (match: string) => string> = {
+/** A transform computes a replacement from the matched text; undefined means it does not apply to this match. */
+export const TRANSFORMS: Record<string, (match: string) => string | undefined> = {
   'safe-harbor-zip': safeHarborZip,
   'age-90-or-older': ageOver89,
   initials,
