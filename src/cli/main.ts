@@ -65,6 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
     .option('--stdin', 'lint standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (and to choose Markdown or text)')
+    .enablePositionalOptions()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.replace(/^error: /, 'phi-lint: ')) })
     .exitOverride()

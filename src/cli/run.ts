@@ -80,7 +80,8 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   ];
   const files = discoverFiles(opts.paths, { cwd: opts.cwd, extensions: config.extensions, ignore });
   if (!files.length) {
-    throw new UserError(`no drafts to lint in ${opts.paths.length ? opts.paths.join(', ') : 'this folder'} (looked for ${config.extensions.join(' ')} files)`);
+    const where = opts.paths.length && !(opts.paths.length === 1 && opts.paths[0] === '.') ? opts.paths.join(', ') : 'this folder';
+    throw new UserError(`no drafts to lint in ${where} (looked for ${config.extensions.join(' ')} files)`);
   }
   const results: FileResult[] = [];
   let unreadable = 0;

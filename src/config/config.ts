@@ -78,11 +78,15 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   return { file, root, source: src, ...data, ruleDirs: data.ruleDirs.map((d) => path.resolve(root, d)) };
 }
 
-/** Whether a `rules` key (id or glob with `*`) matches a rule id. */
+/** Whether a `rules` key matches a rule id: an exact id, a glob (`phi/*`), or `*` / `**` for every rule. */
 export function keyMatches(key: string, id: string): boolean {
   if (!key.includes('*')) return key === id;
-  const re = new RegExp(`^${key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-  return re.test(id);
+  if (key === '*' || key === '**') return true;
+  const source = key
+    .split('**')
+    .map((part) => part.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .join('.*');
+  return new RegExp(`^${source}$`).test(id);
 }
 
 /** Every key of the config's `rules` must name a loaded rule or match one; else a positioned error. */

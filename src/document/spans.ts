@@ -14,21 +14,23 @@ export function trimRange(text: string, r: Range, opts: { possessive?: boolean }
       end -= 2;
       changed = true;
     }
-    while (end > start && EDGE.test(text[end - 1]) && !keepDot(end) && !isAbbrevDot(text, start, end) && !balanced(text, start, end)) {
+    while (end > start && EDGE.test(text[end - 1]) && !keepDot(end) && !isAbbrevDot(text, start, end) && !closesInside(text, start, end)) {
       end--;
       changed = true;
     }
   }
-  while (start < end && EDGE.test(text[start]) && text[start] !== '@' && text[start] !== '#' && !balanced(text, start, end)) start++;
+  while (start < end && EDGE.test(text[start]) && text[start] !== '@' && text[start] !== '#' && !opensInside(text, start, end)) start++;
   return { start, end };
 }
 
 // "(773) 555-0187" keeps its opening parenthesis: the bracket at the edge is closed inside the span.
-function balanced(text: string, start: number, end: number): boolean {
-  const s = text.slice(start, end);
-  if (s.startsWith('(') && s.indexOf(')') > 0 && !s.endsWith(')')) return true;
-  if (s.endsWith(')') && s.lastIndexOf('(') > 0 && !s.startsWith('(')) return true;
-  return false;
+function opensInside(text: string, start: number, end: number): boolean {
+  return text[start] === '(' && text.indexOf(')', start) > start && text.indexOf(')', start) < end - 1;
+}
+
+// "Suite (2)" keeps its closing parenthesis when the span opened it.
+function closesInside(text: string, start: number, end: number): boolean {
+  return text[end - 1] === ')' && text.lastIndexOf('(', end - 1) > start;
 }
 
 // "Mr." alone at the end of a match keeps its dot.
