@@ -23,17 +23,18 @@ export interface ExampleFailure {
 }
 
 /**
- * Run the examples of `rules`. An example is linted alone with only its rule; "flag" needs a warning or
- * error from it, "pass" needs none (an `info` is fine: it is the quiet, no-context answer).
+ * Run the examples of `rules`. Each example is linted as a draft of its own with every loaded rule (so
+ * rules that weigh other identifiers see them), and only the rule's own findings count: "flag" needs a
+ * warning or error from it, "pass" needs none (an `info` is fine: it is the quiet, no-context answer).
  */
 export function runExamples(rules: CompiledRule[], env: LintEnv): { passed: number; failures: ExampleFailure[] } {
   let passed = 0;
   const failures: ExampleFailure[] = [];
+  const all: LintEnv = { ...env, rules: [...new Set([...env.rules, ...rules])], allow: EMPTY_ALLOW, keepContained: true };
   for (const rule of rules) {
-    const only: LintEnv = { ...env, rules: [rule], allow: EMPTY_ALLOW };
     for (const expected of ['flag', 'pass'] as const) {
       for (const example of rule.examples[expected]) {
-        const found = lintDocument(createDocument('example.md', example), only).filter((f) => f.severity !== 'info');
+        const found = lintDocument(createDocument('example.md', example), all).filter((f) => f.ruleId === rule.id && f.severity !== 'info');
         const ok = expected === 'flag' ? found.length > 0 : found.length === 0;
         if (ok) passed++;
         else failures.push({ ruleId: rule.id, file: rule.file, expected, example, got: found.map((f) => `${f.severity} "${f.text}"`).join(', ') || 'nothing' });

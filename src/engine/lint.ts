@@ -18,6 +18,8 @@ export interface LintEnv {
   /** compromise, when any loaded rule needs it. */
   nlp?: Parameters<typeof tag>[0];
   allow: AllowList;
+  /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
+  keepContained?: boolean;
 }
 
 /** All findings of `doc`, sorted by position, after authorization, aggregation, allow lists and dedupe. */
@@ -44,7 +46,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context);
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
-      if (finding) marked.push({ finding, excused });
+      if (finding) marked.push({ finding, excused, alone: rule.context?.alone });
     }
   }
   return postProcess(doc, marked, env);

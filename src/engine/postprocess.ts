@@ -2,7 +2,7 @@
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
 import { finds, type Lexicon } from '../rules/lexicons.js';
-import { SEVERITY_RANK, type Finding } from '../types.js';
+import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
 
 /** Organisation allow-lists from the config; entries match whole words, case-insensitively. */
 export interface AllowList {
@@ -26,11 +26,14 @@ export const EMPTY_ALLOW: AllowList = { names: [], phones: [], domains: [], addr
 export interface Marked {
   finding: Finding;
   excused: boolean;
+  /** Severity to use when no other identifier shares its paragraph (rule's `context.alone`). */
+  alone?: SeverityOrOff;
 }
 
 interface Env {
   lexicons: Map<string, Lexicon>;
   allow: AllowList;
+  keepContained?: boolean;
 }
 
 /** Types a signed authorization covers (never the always-forbidden identifiers). */
@@ -72,8 +75,9 @@ export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Find
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
   list = excuseSameNames(list);
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
+  list = applyAlone(doc, list);
   list = applyConsent(list, consentOf(doc, env.lexicons));
-  return dedupe(list.map((m) => m.finding));
+  return dedupe(list.map((m) => m.finding), env.keepContained);
 }
 
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'baby', 'boy', 'girl', 'the', 'family', 'mister']);
@@ -119,6 +123,20 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
   );
 }
 
+/** Findings with `alone` drop to that severity when no other identifier shares their paragraph. */
+export function applyAlone(doc: LintDocument, list: Marked[]): Marked[] {
+  const para = (f: Finding) => rangeAt(doc.paragraphs, f.offset).start;
+  return list.flatMap((m) => {
+    if (!m.alone || SEVERITY_RANK[m.finding.severity] === 0) return [m];
+    const p = para(m.finding);
+    const companion = list.some((o) => o !== m && o.finding.category === 'phi' && o.finding.type !== m.finding.type &&
+      !o.alone && o.finding.severity !== 'info' && para(o.finding) === p);
+    if (companion) return [m];
+    if (m.alone === 'off') return [];
+    return SEVERITY_RANK[m.alone] < SEVERITY_RANK[m.finding.severity] ? [{ ...m, finding: { ...m.finding, severity: m.alone } }] : [m];
+  });
+}
+
 /** A recorded authorization downgrades the findings it covers from error to warning. */
 export function applyConsent(list: Marked[], consent: string | undefined): Marked[] {
   if (!consent) return list;
@@ -130,16 +148,16 @@ export function applyConsent(list: Marked[], consent: string | undefined): Marke
 }
 
 /** Drop exact repeats and, for one span and type, keep only the most severe finding; sort by position. */
-export function dedupe(findings: Finding[]): Finding[] {
+export function dedupe(findings: Finding[], keepContained = false): Finding[] {
   const best = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.offset}:${f.length}:${f.category}:${f.type}`;
+    const key = `${f.offset}:${f.length}:${f.category}:${f.type}${keepContained ? `:${f.ruleId}` : ''}`;
     const prev = best.get(key);
     if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev.severity]) best.set(key, f);
   }
   const kept = [...best.values()];
   // A span inside a longer finding of the same type and severity adds nothing.
-  const out = kept.filter((f) => !kept.some((g) => g !== f && g.type === f.type && g.category === f.category &&
+  const out = keepContained ? kept : kept.filter((f) => !kept.some((g) => g !== f && g.type === f.type && g.category === f.category &&
     g.offset <= f.offset && g.offset + g.length >= f.offset + f.length && (g.length > f.length) && SEVERITY_RANK[g.severity] >= SEVERITY_RANK[f.severity]));
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
 }

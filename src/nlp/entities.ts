@@ -64,6 +64,7 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
     const t = trimRange(text, r, { possessive: true });
     const words = text.slice(t.start, t.end).split(/\s+/);
     if (!/[A-Z]/.test(text.slice(t.start, t.end))) continue;
+    if (words.every((w) => w.length > 1 && w === w.toUpperCase())) continue;
     if (words.every((w) => res.notNames.has(w.toLowerCase().replace(/[.'’]s?$/, '')))) continue;
     if (PLACE_PREFIX.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
     out.push(t);
@@ -76,6 +77,8 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
     const honorific = HONORIFIC.test(w.word);
     const given = res.firstNames.has(lower) && !res.notNames.has(lower);
     if (!honorific && !given) continue;
+    // ADA, ARISTOTLE: an all-capitals word is an acronym or a shouted word, not a given name.
+    if (!honorific && bare.length > 1 && bare === bare.toUpperCase()) continue;
     // "St. Brendan's", "Lake Forest", "Fort Myers": a given name inside a place or institution name.
     if (PLACE_PREFIX.test(text.slice(Math.max(0, w.start - 8), w.start))) continue;
     let end = w.end;

@@ -50,6 +50,7 @@ function compileContext(env: CompileEnv, ctx: ContextSpec | undefined): Compiled
     unless: compileConditions(env, ctx.unless, ['context', 'unless']),
     override: compileConditions(env, ctx.override, ['context', 'override']),
     otherwise: ctx.otherwise,
+    alone: ctx.alone,
   };
 }
 

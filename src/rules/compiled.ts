@@ -34,6 +34,8 @@ export interface CompiledContext {
   unless: Condition[];
   override: Condition[];
   otherwise: SeverityOrOff;
+  /** Severity when no other identifier is in the same paragraph (see the schema). */
+  alone?: SeverityOrOff;
 }
 
 export interface CompiledRule {

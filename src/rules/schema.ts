@@ -38,6 +38,11 @@ export const contextSchema = z.strictObject({
   override: conditionList.optional(),
   /** Severity without the context (default `info`; `off` drops the match). */
   otherwise: severityOrOff.default('info'),
+  /**
+   * Severity when no other identifier (another type, warning or error) is in the same paragraph: for
+   * details that identify a person only together with others, like an age under 90.
+   */
+  alone: severityOrOff.optional(),
 });
 
 const suggestion = z.strictObject({
