@@ -1,7 +1,7 @@
 // Tables for the named validators and replacement transforms.
 import { describe, expect, it } from 'vitest';
 import { TRANSFORMS, safeHarborZip } from '../src/rules/transforms.js';
-import { calendarDate, ipv4, ipv6, luhn, mbi, nanp, notTrivial, ssn, vin } from '../src/rules/validators.js';
+import { calendarDate, iban, ipv4, ipv6, luhn, mbi, nanp, notTrivial, ssn, vin } from '../src/rules/validators.js';
 
 const table = (name: string, fn: (s: string) => boolean, cases: [string, boolean][]) =>
   describe(name, () => {
@@ -12,6 +12,7 @@ table('ssn', ssn, [
   ['412-38-7719', true], ['529-11-0384', true], ['000-12-3456', false], ['666-12-3456', false],
   ['912-12-3456', false], ['123-00-4567', false], ['123-45-0000', false], ['078-05-1120', false], ['12-345-678', false],
 ]);
+table('iban', iban, [['GB82 WEST 1234 5698 7654 32', true], ['GB82WEST12345698765432', true], ['GB82 WEST 1234 5698 7654 33', false], ['DE89370400440532013000', true]]);
 table('luhn', luhn, [['4539 1488 0343 6467', true], ['4539 1488 0343 6468', false], ['79927398713', true], ['1234', false]]);
 table('vin', vin, [['2T1BURHE9JC014892', true], ['2T1BURHE8JC014892', false], ['1HGCM82633A004352', true], ['IHGCM82633A004352', false]]);
 table('mbi', mbi, [['3QK7-RN2-WD85', true], ['1EG4TE5MK73', true], ['1SG4TE5MK73', false], ['0EG4TE5MK73', false], ['1EG4TE5MK7', false]]);

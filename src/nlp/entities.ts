@@ -22,9 +22,9 @@ const CAP_WORD = /(?<![\p{L}\p{N}@#_.'’-])(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z])(
 
 /** Regexes for entities that are shapes rather than language. */
 export const SHAPES: Record<'phone' | 'email' | 'url' | 'handle' | 'hashtag', RegExp> = {
-  phone: /(?<![\w.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])|(?<![\w.()-])\d{3}-\d{4}(?![\w-])/g,
+  phone: /(?<![\w.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])|(?<![\w.()-])\d{3}-\d{4}(?![\w-])|(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/g,
   email: /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g,
-  url: /(?<![\w@.\/-])(?:https?:\/\/|www\.)?(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|us|co|health|care|info|me|ly|app|page|site|blog)(?::\d+)?(?:\/[^\s)\]<>"']*)?(?<![.,!?;:])/g,
+  url: /(?<![\w@.\/-])(?:(?:https?:\/\/|www\.)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}|(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|us|co|health|care|info|me|ly|app|page|site|blog|uk|ca|de|fr|au))(?::\d+)?(?:\/[^\s)\]<>"']*)?(?<![.,!?;:])/g,
   handle: /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?/g,
   hashtag: /(?<![\w#&])#[\p{L}_][\p{L}\p{N}_]*/gu,
 };
@@ -37,6 +37,9 @@ const AGE_PATTERNS = [
   /\b\d{2,3}(?:st|nd|rd|th) birthday\b/gi,
   /\b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing)) \d{2,3}\b/gi,
   /\b\d{1,3}-month-old\b/gi,
+  /\bat the age of \d{1,3}\b/gi,
+  /\bwhen (?:he|she|they|I) (?:was|were) \d{1,3}\b/gi,
+  /\b(?:I['’]ll|I will|will|just) turn \d{1,3}\b/gi,
 ];
 
 function collect(re: RegExp, text: string): Range[] {

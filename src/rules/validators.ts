@@ -118,6 +118,19 @@ export function hasDigit(text: string): boolean {
   return /\d/.test(text);
 }
 
+/** International bank account number: country, check digits and the ISO 13616 mod-97 checksum. */
+export function iban(text: string): boolean {
+  const v = text.replace(/\s/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v)) return false;
+  const moved = v.slice(4) + v.slice(0, 4);
+  let rem = 0;
+  for (const ch of moved) {
+    const n = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of n) rem = (rem * 10 + Number(d)) % 97;
+  }
+  return rem === 1;
+}
+
 export const VALIDATORS: Record<string, Validator> = {
-  ssn, luhn, vin, mbi, ipv4, ipv6, 'calendar-date': calendarDate, nanp, 'not-trivial': notTrivial, 'has-digit': hasDigit,
+  iban, ssn, luhn, vin, mbi, ipv4, ipv6, 'calendar-date': calendarDate, nanp, 'not-trivial': notTrivial, 'has-digit': hasDigit,
 };
