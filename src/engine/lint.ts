@@ -7,7 +7,7 @@ import type { CompiledRule, MatchInput } from '../rules/compiled.js';
 import type { Lexicon } from '../rules/lexicons.js';
 import type { Finding } from '../types.js';
 import { contextSeverity } from './context.js';
-import { toFinding } from './findings.js';
+import { fillTemplate, toFinding } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
 
 /** What linting a document needs besides the document. */
@@ -46,7 +46,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context);
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
-      if (finding) marked.push({ finding, excused, alone: rule.context?.alone });
+      if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
     }
   }
   return postProcess(doc, marked, env);

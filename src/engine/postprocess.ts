@@ -28,6 +28,14 @@ export interface Marked {
   excused: boolean;
   /** Severity to use when no other identifier shares its paragraph (rule's `context.alone`). */
   alone?: SeverityOrOff;
+  /** The rule's message for a finding lowered to `info`, filled in for this match. */
+  infoMessage?: string;
+}
+
+/** `m` lowered to `severity`, with the quiet message when that is `info`. */
+function lowered(m: Marked, severity: Finding['severity']): Marked {
+  const message = severity === 'info' && m.infoMessage ? m.infoMessage : m.finding.message;
+  return { ...m, finding: { ...m.finding, severity, message } };
 }
 
 interface Env {
@@ -92,7 +100,7 @@ export function excuseSameNames(list: Marked[]): Marked[] {
   if (!excused.size) return list;
   return list.map((m) =>
     m.finding.type === 'name' && !m.excused && m.finding.severity !== 'info' && nameTokens(m.finding.text).some((t) => excused.has(t))
-      ? { finding: { ...m.finding, severity: 'info' }, excused: true }
+      ? { ...lowered(m, 'info'), excused: true }
       : m,
   );
 }
@@ -133,7 +141,7 @@ export function applyAlone(doc: LintDocument, list: Marked[]): Marked[] {
       !o.alone && o.finding.severity !== 'info' && para(o.finding) === p);
     if (companion) return [m];
     if (m.alone === 'off') return [];
-    return SEVERITY_RANK[m.alone] < SEVERITY_RANK[m.finding.severity] ? [{ ...m, finding: { ...m.finding, severity: m.alone } }] : [m];
+    return SEVERITY_RANK[m.alone] < SEVERITY_RANK[m.finding.severity] ? [lowered(m, m.alone)] : [m];
   });
 }
 
