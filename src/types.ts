@@ -7,7 +7,8 @@ export type SeverityOrOff = Severity | 'off';
 /** Numeric rank of a severity: error 2, warning 1, info 0. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
-export type Category = 'phi' | 'professionalism';
+/** `directive` marks problems with disable comments; they are reported apart from findings in JSON. */
+export type Category = 'phi' | 'professionalism' | 'directive';
 
 /** The 18 HIPAA Safe Harbor identifier ids (shared/docs/json-report.md). */
 export const IDENTIFIER_TYPES = [
@@ -58,12 +59,19 @@ export interface Finding {
   text: string;
   suggestions: Suggestion[];
   fix?: Fix;
+  /**
+   * In memory only, never printed: rule id, normalised match and normalised sentence. SARIF
+   * fingerprints and baselines hash it, so they survive lines moving.
+   */
+  key?: string;
 }
 
 /** The lint result of one file. */
 export interface FileResult {
   path: string;
   findings: Finding[];
+  /** Warnings about disable comments (missing reason, unused), category `directive`. */
+  directives?: Finding[];
   /** The text as linted (kept for the stylish formatter's excerpts and for --fix). */
   source: string;
 }

@@ -24,7 +24,8 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
+    // CI is cleared so output is unmasked unless a test asks for masking.
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

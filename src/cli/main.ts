@@ -6,11 +6,12 @@ import { lintText, lintFiles, type LintRunOptions } from './run.js';
 import { listRules } from './rules-command.js';
 import { testRules } from './test-rules-command.js';
 import { parseRuleOverride, type RuleOverride } from '../setup.js';
+import { FORMATS } from '../format/index.js';
+import { installHook } from './install-hook.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const VERSION = pkg.version;
 
-const FORMATS = ['stylish', 'json'];
 
 interface Io {
   stdout: (s: string) => void;
@@ -54,7 +55,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMATS]).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file (standard output then shows the stylish report)')
     .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning, info or off (repeatable; ids or globs like "professionalism/*")', collect, [])
     .addOption(new Option('--min-severity <level>', 'report only findings at least this severe (default: warning for stylish, info for json)').choices(['info', 'warning', 'error']))
@@ -65,6 +67,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
     .option('--stdin', 'lint standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (and to choose Markdown or text)')
+    .option('--staged', 'lint the staged versions of the files staged for commit (git index), not the work tree')
+    .option('--mask', 'mask matched text in every format (default when the CI environment variable is set)')
+    .option('--no-mask', 'never mask matched text')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--update-baseline', 'write the current findings to the --baseline file')
+    .option('--report-unused-disable-directives', 'warn about disable comments that silenced nothing')
     .enablePositionalOptions()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.replace(/^error: /, 'phi-lint: ')) })
@@ -82,9 +90,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         fix: Boolean(opts.fix),
         fixDryRun: Boolean(opts.fixDryRun),
         version: VERSION,
+        output: opts.output,
+        mask: opts.mask,
+        staged: Boolean(opts.staged),
+        baseline: opts.baseline,
+        updateBaseline: Boolean(opts.updateBaseline),
+        reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
+        env: io.env,
       };
       if (opts.stdin) {
         if (paths.length) throw new UserError('--stdin lints standard input; do not also give paths');
+        if (opts.staged) throw new UserError('--stdin and --staged cannot be combined');
         if (opts.fix) throw new UserError('--fix cannot write to standard input; use --fix-dry-run to see the changes');
         code = await lintText(await io.readStdin(), opts.stdinFilename ?? '-', runOpts, io);
       } else {
@@ -100,6 +116,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts) => {
       code = await listRules({ cwd: io.cwd, configPath: opts.config, format: opts.format }, io);
+    });
+
+  program
+    .command('install-hook')
+    .description('write a git pre-commit hook that runs phi-lint --staged and blocks commits with errors')
+    .option('--force', 'replace an existing pre-commit hook')
+    .action(async (opts) => {
+      code = installHook({ cwd: io.cwd, force: Boolean(opts.force) }, io);
     });
 
   program

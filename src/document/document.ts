@@ -3,6 +3,11 @@ import { lineStarts } from './lines.js';
 import { markdownViews, type ImageRef } from './markdown.js';
 import { splitParagraphs, splitSentences, type Range } from './sentences.js';
 
+/** Plain-text `# phi-lint-…` comment lines are instructions, not prose. */
+function blankDirectiveLines(text: string): string {
+  return text.replace(/^[ \t]*#[ \t]*phi-lint-(?:disable-next-line|disable|enable)\b.*$/gm, (m) => ' '.repeat(m.length));
+}
+
 /** A draft ready to lint. All offsets are UTF-16 indices into `text`. */
 export interface LintDocument {
   path: string;
@@ -23,11 +28,17 @@ export interface LintDocument {
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
 
-/** Build a document. Markdown handling applies to Markdown extensions and to standard input. */
+/** Whether a path is read as Markdown: Markdown extensions, HTML, and standard input without a name. */
+export function isMarkdownPath(path: string): boolean {
+  const p = path.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((e) => p.endsWith(e)) || p.endsWith('.html') || p.endsWith('.htm') || path === '-';
+}
+
+/** Build a document. Markdown handling applies to Markdown (and HTML) files and to standard input. */
 export function createDocument(path: string, raw: string, markdown?: boolean): LintDocument {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const isMarkdown = markdown ?? (MARKDOWN_EXTENSIONS.some((e) => path.toLowerCase().endsWith(e)) || path === '-');
-  const views = markdownViews(text, isMarkdown);
+  const isMarkdown = markdown ?? isMarkdownPath(path);
+  const views = markdownViews(isMarkdown ? text : blankDirectiveLines(text), isMarkdown);
   const meta = views.frontMatter?.['phi-lint'];
   const authorization =
     meta && typeof meta === 'object' && 'authorization' in meta && (meta as Record<string, unknown>).authorization

@@ -1,6 +1,6 @@
 // Runs the compiled rules over one document and post-processes the findings.
 import type { LintDocument } from '../document/document.js';
-import type { Range } from '../document/sentences.js';
+import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
 import { tag, type Tagged } from '../nlp/compromise.js';
 import type { CompiledRule, MatchInput } from '../rules/compiled.js';
@@ -49,5 +49,13 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
     }
   }
-  return postProcess(doc, marked, env);
+  return postProcess(doc, marked, env).map((f) => ({ ...f, key: contentKey(doc, f) }));
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Rule id + normalised match + normalised sentence: what identifies a finding whatever line it is on. */
+export function contentKey(doc: LintDocument, f: Finding): string {
+  const s = rangeAt(doc.sentences, f.offset);
+  return `${f.ruleId}\u0000${normalise(f.text)}\u0000${normalise(doc.plain.slice(s.start, Math.max(s.end, f.offset + f.length)))}`;
 }

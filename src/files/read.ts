@@ -21,17 +21,22 @@ export function decode(buf: Buffer): { text: string; invalid: boolean } {
   }
 }
 
-/** Read `file` for linting. */
-export function readDraft(file: string): ReadResult {
+/** Read `file` for linting; `name` is how messages call it (default the path). */
+export function readDraft(file: string, name = file): ReadResult {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'file not found' : (code ?? 'cannot read');
-    return { ok: false, skipped: false, error: `${file}: cannot read the file (${why})` };
+    return { ok: false, skipped: false, error: `${name}: cannot read the file (${why})` };
   }
-  if (looksBinary(buf)) return { ok: false, skipped: true, note: `${file}: skipped, it looks like a binary file, not a text draft` };
+  return readBuffer(buf, name);
+}
+
+/** Decide what to do with bytes read from somewhere (a file, a staged blob). */
+export function readBuffer(buf: Buffer, name: string): ReadResult {
+  if (looksBinary(buf)) return { ok: false, skipped: true, note: `${name}: skipped, it looks like a binary file, not a text draft` };
   const { text, invalid } = decode(buf);
-  return invalid ? { ok: true, text, note: `${file}: not valid UTF-8; invalid bytes were read as \uFFFD` } : { ok: true, text };
+  return invalid ? { ok: true, text, note: `${name}: not valid UTF-8; invalid bytes were read as \uFFFD` } : { ok: true, text };
 }

@@ -24,6 +24,10 @@ export function formatJson(results: FileResult[], version: string): string {
         suggestions: f.suggestions,
         ...(f.fix ? { fix: f.fix } : {}),
       })),
+      // Added field: warnings about disable comments (missing reason, unused), only when there are any.
+      ...(r.directives?.length
+        ? { directives: r.directives.map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, offset: d.offset, length: d.length })) }
+        : {}),
     })),
     summary: summarize(results),
   };

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { lineStarts, lineText } from '../document/lines.js';
 import type { FileResult, Severity } from '../types.js';
-import { summarize } from './summary.js';
+import { allProblems, summarize } from './summary.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -11,11 +11,11 @@ export function formatStylish(results: FileResult[], color: boolean, hiddenInfos
   const c = new Chalk({ level: color ? 1 : 0 });
   const sev: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const withFindings = results.filter((r) => r.findings.length);
+  const withFindings = results.filter((r) => allProblems(r).length);
   for (const r of withFindings) {
     out.push(c.underline(r.path));
     const starts = lineStarts(r.source);
-    for (const f of r.findings) {
+    for (const f of allProblems(r)) {
       const where = `${f.line}:${f.column}`.padEnd(8);
       out.push(`  ${c.dim(where)}${sev[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
       const text = lineText(r.source, starts, f.line).replace(/\t/g, ' ');
@@ -33,7 +33,7 @@ export function formatStylish(results: FileResult[], color: boolean, hiddenInfos
   }
   const s = summarize(results);
   const problems = s.errors + s.warnings;
-  const fileCount = withFindings.filter((r) => r.findings.some((f) => f.severity !== 'info')).length;
+  const fileCount = withFindings.filter((r) => allProblems(r).some((f) => f.severity !== 'info')).length;
   if (problems) {
     const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
     const info = s.infos ? `, ${plural(s.infos, 'info')}` : '';

@@ -15,7 +15,7 @@ import { KNOWN_TYPES, entityRuleSchema, matchRuleSchema, patternRuleSchema, term
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 const KIND_SCHEMAS = { pattern: patternRuleSchema, terms: termsRuleSchema, entity: entityRuleSchema, match: matchRuleSchema } as const;
-const BUILTIN_PACK_CATEGORY: Record<string, Category> = { phi: 'phi', professionalism: 'professionalism' };
+const BUILTIN_PACK_CATEGORY: Record<string, 'phi' | 'professionalism'> = { phi: 'phi', professionalism: 'professionalism' };
 
 /** Everything loaded from the rule folders. */
 export interface RuleSet {
