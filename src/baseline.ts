@@ -25,20 +25,20 @@ export function fingerprint(salt: string, path: string, f: Finding): string {
 }
 
 /** Read a baseline; a missing file is an empty baseline only when `allowMissing` (for --update-baseline). */
-export function readBaseline(file: string, allowMissing: boolean): Baseline {
+export function readBaseline(file: string, allowMissing: boolean, name = file): Baseline {
   if (!fs.existsSync(file)) {
     if (allowMissing) return { phiLintBaseline: 1, salt: randomBytes(16).toString('hex'), entries: [] };
-    throw new UserError(`baseline file not found: ${file} (create it with --update-baseline)`);
+    throw new UserError(`baseline file not found: ${name} (create it with --update-baseline)`);
   }
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UserError(`the baseline is not valid JSON: ${(e as Error).message}`, file);
+    throw new UserError(`the baseline is not valid JSON: ${(e as Error).message}`, name);
   }
   const b = data as Partial<Baseline>;
   if (b?.phiLintBaseline !== 1 || typeof b.salt !== 'string' || !Array.isArray(b.entries)) {
-    throw new UserError('this is not a phi-lint baseline (expected "phiLintBaseline": 1, "salt" and "entries")', file);
+    throw new UserError('this is not a phi-lint baseline (expected "phiLintBaseline": 1, "salt" and "entries")', name);
   }
   return b as Baseline;
 }

@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('-o, --output <file>', 'write the report to a file (standard output then shows the stylish report)')
     .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning, info or off (repeatable; ids or globs like "professionalism/*")', collect, [])
-    .addOption(new Option('--min-severity <level>', 'report only findings at least this severe (default: warning for stylish, info for json)').choices(['info', 'warning', 'error']))
+    .addOption(new Option('--min-severity <level>', 'report only findings at least this severe (default: info for json, warning for the other formats)').choices(['info', 'warning', 'error']))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', intArg('--max-warnings'))
     .option('--no-color', 'plain output without colours')

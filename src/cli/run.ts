@@ -50,9 +50,12 @@ interface Out {
   stderr: (s: string) => void;
 }
 
-/** The minimum severity shown: as asked, else `warning` for people (stylish) and `info` for tools. */
+/**
+ * The minimum severity shown: as asked, else `info` for the JSON report (tools filter for themselves) and
+ * `warning` for every format people read, annotations and alerts included (infos there are noise).
+ */
 export function effectiveMin(opts: Pick<LintRunOptions, 'minSeverity'>, format: FormatName): Severity {
-  return opts.minSeverity ?? (format === 'stylish' ? 'warning' : 'info');
+  return opts.minSeverity ?? (format === 'json' ? 'info' : 'warning');
 }
 
 /** Print (or write) the report and decide the exit code from what is shown. */
@@ -94,12 +97,12 @@ function withBaseline(results: FileResult[], opts: LintRunOptions, io: Out): Fil
   }
   const file = path.resolve(opts.cwd, opts.baseline);
   if (opts.updateBaseline) {
-    const next = updatedBaseline(readBaseline(file, true), results);
+    const next = updatedBaseline(readBaseline(file, true, opts.baseline), results);
     writeBaseline(file, next);
     io.stderr(`phi-lint: baseline written to ${opts.baseline} (${next.entries.length} entries)\n`);
     return undefined;
   }
-  return applyBaseline(results, readBaseline(file, false));
+  return applyBaseline(results, readBaseline(file, false, opts.baseline));
 }
 
 /** Lint standard input. */
@@ -139,7 +142,7 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
     const within = opts.paths.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p)).split(path.sep).join('/'));
     sources = stagedFiles(opts.cwd, config.extensions)
       .filter((f) => !ignored(f.path))
-      .filter((f) => !within.length || within.some((w) => w === '' || w === '.' || f.path === w || f.path.startsWith(`${w}/`)))
+      .filter((f) => !within.length || within.some((w) => (w === '' ? !f.path.startsWith('../') : f.path === w || f.path.startsWith(`${w}/`))))
       .map((f) => ({ path: f.path, writable: false, read: () => readBuffer(stagedContent(root, f.repoPath), f.path) }));
     if (!sources.length) {
       io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
