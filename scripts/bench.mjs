@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and memory of the CLI on a deterministic corpus of realistic drafts.
 // Prints one table: MB/s, drafts/s, one-draft latency against `require('compromise')`, peak RSS.
-// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5]
+// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5] [--keep DIR (write the corpus there and keep it)]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +48,8 @@ const templates = [
 ];
 function draft(i) {
   const parts = [];
-  const n = num(2, 6);
+  // About 3 KB a draft, like the newsletters and blog posts that make up most of a content repository.
+  const n = num(14, 22);
   for (let k = 0; k < n; k++) parts.push(pick(templates)());
   return `---\ntitle: Draft ${i}\n---\n${parts.join('\n\n')}\n`;
 }
@@ -64,7 +65,9 @@ function run(args, opts = {}) {
 const RSS_HOOK = ['--import', `data:text/javascript,process.on('exit',()=>process.stderr.write('PEAK_RSS_KB '+process.resourceUsage().maxRSS+'\\n'))`];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-'));
+const keepAt = process.argv.includes('--keep') ? path.resolve(process.argv[process.argv.indexOf('--keep') + 1]) : undefined;
+const dir = keepAt ?? fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-'));
+fs.mkdirSync(dir, { recursive: true });
 let bytes = 0;
 for (let i = 0; i < DRAFTS; i++) {
   const text = draft(i);
@@ -95,4 +98,4 @@ const rows = [
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`| ${'measure'.padEnd(w)} | result |\n| ${'-'.repeat(w)} | --- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
-fs.rmSync(dir, { recursive: true, force: true });
+if (!keepAt) fs.rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,8 @@ const NOT_NAMES = [
   'jade', 'sky', 'sunny', 'rich', 'chase', 'hunter', 'skip', 'sage', 'harbor',
   'patience', 'eve', 'christian', 'page', 'brook', 'cliff', 'lane', 'park', 'wood', 'king',
   'earnest', 'penny', 'holly', 'ivy', 'cherry', 'misty', 'stormy', 'major', 'royal', 'precious', 'angel', 'honey', 'baby',
-  'van', 'del', 'la', 'le', 'de', 'di', 'sol', 'star', 'jan', 'oct', 'mon', 'sat', 'sun', 'wed', 'dr', 'mr', 'mrs', 'ms',
+  'van', 'del', 'la', 'le', 'de', 'di', 'sol', 'star', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'dr', 'mr', 'mrs', 'ms',
   'medicare', 'medicaid', 'covid', 'god', 'lord', 'jesus', 'christ', 'happy', 'merry', 'dear', 'hi', 'hello', 'thanks', 'thank', 'congrats',
 ];
 
@@ -52,16 +53,18 @@ function resources(nlpLexicon: Record<string, string | string[]> | undefined, le
   const firstNames = new Set<string>();
   const lastNames = new Set<string>();
   const notNames = new Set<string>(NOT_NAMES);
+  const commonWords = new Set<string>();
   for (const [word, tags] of Object.entries(nlpLexicon ?? {})) {
     const t = Array.isArray(tags) ? tags : [tags];
     if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) firstNames.add(word);
     if (t.includes('LastName')) lastNames.add(word);
+    if (!t.some((x) => /Name$|^Person$|^Honorific$/.test(x))) commonWords.add(word);
   }
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) firstNames.add(term.toLowerCase());
   for (const term of lexicons.get('not-names')?.spec.terms ?? []) notNames.add(term.toLowerCase());
   // Names in the first-names lexicon are real names even when the built-in list above doubts them.
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) notNames.delete(term.toLowerCase());
-  return { firstNames, lastNames, notNames };
+  return { firstNames, lastNames, notNames, commonWords };
 }
 
 export interface SetupOptions {

@@ -38,20 +38,51 @@ export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
   }
 }
 
-/** Whether any cue of `c` occurs in its scope around `m`. */
-export function holds(doc: LintDocument, m: Range, c: Condition): boolean {
+/** Answers already computed for one document: per condition, per scope range. */
+export type ContextCache = WeakMap<Condition, Map<string, boolean>>;
+
+/** The range a condition's answer depends on, when it does not depend on the match itself. */
+function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined {
+  switch (c.scope) {
+    case 'draft':
+      return '*';
+    case 'paragraph': {
+      const p = rangeAt(doc.paragraphs, m.start);
+      return `${p.start}:${Math.max(p.end, m.end)}`;
+    }
+    case 'sentence': {
+      const s = rangeAt(doc.sentences, m.start);
+      return `${s.start}:${Math.max(s.end, m.end)}`;
+    }
+    default:
+      return `${c.scope}:${m.start}:${m.end}`;
+  }
+}
+
+/** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
+export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache): boolean {
+  const key = cache ? scopeKey(doc, m, c) : undefined;
+  let byScope = key !== undefined ? cache!.get(c) : undefined;
+  if (key !== undefined && byScope?.has(key)) return byScope.get(key)!;
   const text = scopeText(doc, m, c);
-  return c.regexes.some((re) => finds(re, text));
+  const answer = c.regexes.some((re) => finds(re, text));
+  if (key !== undefined) {
+    if (!byScope) cache!.set(c, (byScope = new Map()));
+    byScope.set(key, answer);
+  }
+  return answer;
 }
 
 /**
  * The severity of a match: the rule's own when the context holds, else the context's `otherwise`.
  * `excused` says an `unless` cue (staff, event, donor…) quieted it, as opposed to missing context.
  */
-export function contextSeverity(doc: LintDocument, m: Range, severity: Severity, ctx: CompiledContext | undefined): { severity: SeverityOrOff; excused: boolean } {
+export function contextSeverity(
+  doc: LintDocument, m: Range, severity: Severity, ctx: CompiledContext | undefined, cache?: ContextCache,
+): { severity: SeverityOrOff; excused: boolean } {
   if (!ctx) return { severity, excused: false };
-  const excused = ctx.unless.some((c) => holds(doc, m, c)) && !ctx.override.some((c) => holds(doc, m, c));
-  const required = ctx.require.every((c) => holds(doc, m, c));
+  const excused = ctx.unless.some((c) => holds(doc, m, c, cache)) && !ctx.override.some((c) => holds(doc, m, c, cache));
+  const required = ctx.require.every((c) => holds(doc, m, c, cache));
   return { severity: required && !excused ? severity : lower(ctx.otherwise, severity), excused };
 }
 

@@ -2,11 +2,11 @@
 import type { LintDocument } from '../document/document.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
-import { tag, type Tagged } from '../nlp/compromise.js';
+import { tag, tagRanges, type Tagged } from '../nlp/compromise.js';
 import type { CompiledRule, MatchInput } from '../rules/compiled.js';
 import type { Lexicon } from '../rules/lexicons.js';
 import type { Finding } from '../types.js';
-import { contextSeverity } from './context.js';
+import { contextSeverity, type ContextCache } from './context.js';
 import { fillTemplate, toFinding } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
 
@@ -24,12 +24,18 @@ export interface LintEnv {
 
 /** All findings of `doc`, sorted by position, after authorization, aggregation, allow lists and dedupe. */
 export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
-  let tagged: Tagged | undefined;
+  const taggedCache = new Map<string, Tagged>();
   const entityCache = new Map<EntityKind, Range[]>();
-  const getTagged = () => {
-    if (!env.nlp) throw new Error('compromise was not loaded although a rule needs it');
-    tagged ??= tag(env.nlp, doc.plain);
-    return tagged;
+  const getTagged = (ranges?: Range[]) => {
+    const nlp = env.nlp;
+    if (!nlp) throw new Error('compromise was not loaded although a rule needs it');
+    const key = ranges ? ranges.map((r) => `${r.start}-${r.end}`).join(',') : '*';
+    let t = taggedCache.get(key);
+    if (!t) {
+      t = ranges ? tagRanges(nlp, doc.plain, ranges) : tag(nlp, doc.plain);
+      taggedCache.set(key, t);
+    }
+    return t;
   };
   const input: MatchInput = {
     doc,
@@ -41,9 +47,10 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
     },
   };
   const marked: Marked[] = [];
+  const contextCache: ContextCache = new WeakMap();
   for (const rule of env.rules) {
     for (const m of rule.find(input)) {
-      const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context);
+      const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context, contextCache);
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
       if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });

@@ -14,6 +14,8 @@ export interface EntityResources {
   lastNames: Set<string>;
   /** Capitalised words that are never part of a name (days, months, brand words, common sentence starters). */
   notNames: Set<string>;
+  /** Lower-case words compromise knows as something other than a name: capitalised, they are rarely names. */
+  commonWords: Set<string>;
 }
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Baby|Coach|Councilman|Councilwoman|Officer|Sgt|Rev|Sister|Brother|Grandma|Grandpa|Aunt|Uncle|Nana|Papa)\.?$/;
@@ -59,11 +61,36 @@ function dedupe(ranges: Range[]): Range[] {
     });
 }
 
-/** Person names: compromise's people plus runs of capitalised words led by a known given name or an honorific. */
-function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[] {
+/**
+ * Sentences worth compromise's time: a capitalised word, not the sentence's first, that the word-list
+ * detector did not already explain and that is not a known non-name. Most sentences have none.
+ */
+function nameCandidateSentences(doc: LintDocument, found: Range[], res: EntityResources): Range[] {
   const text = doc.plain;
-  const out: Range[] = [];
-  for (const r of tagged.people()) {
+  return doc.sentences.filter((s) => {
+    const first = /^[^\p{L}]*/u.exec(text.slice(s.start, s.end))![0].length + s.start;
+    for (const m of text.slice(s.start, s.end).matchAll(CAP_WORD)) {
+      const start = s.start + m.index;
+      if (start <= first) continue;
+      const bare = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
+      const known = (w: string) => {
+        const lower = w.toLowerCase();
+        return res.notNames.has(lower) || (res.commonWords.has(lower) && !res.firstNames.has(lower));
+      };
+      if (bare.length < 2 || bare === bare.toUpperCase() || bare.split('-').every(known)) continue;
+      if (found.some((r) => r.start <= start && start < r.end)) continue;
+      return true;
+    }
+    return false;
+  });
+}
+
+/** Person names: runs of capitalised words led by a known given name or an honorific, plus compromise's people where those miss. */
+function people(doc: LintDocument, tagged: (ranges?: Range[]) => Tagged, res: EntityResources): Range[] {
+  const text = doc.plain;
+  const out: Range[] = ownPeople(doc, res);
+  const candidates = nameCandidateSentences(doc, out, res);
+  for (const r of candidates.length ? tagged(candidates).people() : []) {
     const t = trimRange(text, r, { possessive: true });
     const words = text.slice(t.start, t.end).split(/\s+/);
     if (!/[A-Z]/.test(text.slice(t.start, t.end))) continue;
@@ -72,6 +99,13 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
     if (PLACE_PREFIX.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
     out.push(t);
   }
+  return out;
+}
+
+/** Runs of capitalised words led by a known given name or an honorific. */
+function ownPeople(doc: LintDocument, res: EntityResources): Range[] {
+  const text = doc.plain;
+  const out: Range[] = [];
   const caps = [...text.matchAll(CAP_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   for (let i = 0; i < caps.length; i++) {
     const w = caps[i];
@@ -105,7 +139,7 @@ function people(doc: LintDocument, tagged: Tagged, res: EntityResources): Range[
 }
 
 /** Find every entity of `kind` in the document's plain view. */
-export function findEntities(kind: EntityKind, doc: LintDocument, tagged: () => Tagged, res: EntityResources): Range[] {
+export function findEntities(kind: EntityKind, doc: LintDocument, tagged: (ranges?: Range[]) => Tagged, res: EntityResources): Range[] {
   const text = doc.plain;
   switch (kind) {
     case 'phone':
@@ -117,7 +151,7 @@ export function findEntities(kind: EntityKind, doc: LintDocument, tagged: () => 
     case 'age':
       return dedupe(AGE_PATTERNS.flatMap((re) => collect(re, text)));
     case 'person':
-      return dedupe(people(doc, tagged(), res));
+      return dedupe(people(doc, tagged, res));
     case 'place':
       return dedupe(tagged().places().map((r) => trimRange(text, r)));
     case 'organization':

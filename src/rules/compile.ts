@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { trimRange } from '../document/spans.js';
 import type { Category } from '../types.js';
 import { compileCue, termsRegex, type Lexicon } from './lexicons.js';
+import { requiredWords } from '../nlp/compromise.js';
 import type { CompiledContext, CompiledRule, Condition, MatchInput, RuleMatch } from './compiled.js';
 import type { ConditionSpec, ContextSpec, RuleSpec } from './schema.js';
 import { TRANSFORMS } from './transforms.js';
@@ -179,7 +180,15 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
     case 'match': {
       needsNlp = true;
       const patterns = Array.isArray(spec.match) ? spec.match : [spec.match];
-      find = ({ doc, tagged }) => patterns.flatMap((p) => tagged().match(p).map((r) => trimRange(doc.plain, r)));
+      const required = patterns.map((p) =>
+        requiredWords(p).map((alts) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.map((w) => w.replace(/[’']/g, "['’]").replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu')),
+      );
+      // compromise tags only the sentences that contain every plain word the pattern requires.
+      find = ({ doc, tagged }) =>
+        patterns.flatMap((p, i) => {
+          const sentences = doc.sentences.filter((s) => required[i].every((re) => re.test(doc.plain.slice(s.start, s.end))));
+          return sentences.length ? tagged(sentences).match(p).map((r) => trimRange(doc.plain, r)) : [];
+        });
       break;
     }
   }

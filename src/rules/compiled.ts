@@ -14,8 +14,8 @@ export interface RuleMatch extends Range {
 /** What a rule may ask for while matching one document. */
 export interface MatchInput {
   doc: LintDocument;
-  /** compromise over the document's plain view; tagged on first call. */
-  tagged(): Tagged;
+  /** compromise over the document's plain view, or over just `ranges` of it (much faster); cached. */
+  tagged(ranges?: Range[]): Tagged;
   entities(kind: EntityKind): Range[];
   resources: EntityResources;
 }
