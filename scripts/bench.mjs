@@ -34,23 +34,38 @@ const LAST = ['Lopez', 'Okafor', 'Nguyen', 'Smith', 'Haddad', 'Kowalski', 'Bell'
 const CONDITION = ['knee replacement', 'bypass surgery', 'chemo', 'a broken hip', 'pneumonia', 'a stroke', 'gastric sleeve', 'lupus'];
 const TOWN = ['Oak Park', 'Cedar Falls', 'Millbrook', 'Lake County', 'Fairview', 'Harlan'];
 const name = () => `${pick(FIRST)} ${pick(LAST)}`;
-const templates = [
-  () => `Happy ${num(80, 104)}th birthday to our resident ${name()}! She moved into Room ${num(100, 450)} in ${num(2015, 2024)}.`,
+// Most of a real draft is ordinary prose; a few paragraphs carry PHI or a professionalism problem.
+const CLEAN = [
+  () => `Flu shots are here for adults ${num(50, 65)} and older. Walk in Mon-Fri 8am-6pm at our Fairview clinic, no appointment needed.`,
+  () => `Our community health fair is Saturday, May ${num(1, 28)}, 9am-1pm at ${num(100, 999)} Harbor Way. Blood pressure checks, A1C screenings and bike helmet fittings for kids. Questions? Call (773) 555-01${num(10, 99)}.`,
+  () => `Nearly half of U.S. adults have high blood pressure, and the risk climbs with age. Check your numbers for free at any of our pharmacy kiosks, and talk to your doctor about what they mean.`,
+  () => `Please join us in welcoming Dr. ${name()} to our cardiology team! Dr. ${pick(LAST)} completed a fellowship at Northwestern and starts seeing patients in March.`,
+  () => `Nurses Week spotlight: ${name()}, RN, has worked nights in our ICU for ${num(2, 30)} years. "The patients and families are why I stay."`,
+  () => `Thank you to the ${pick(LAST)} Family Foundation, whose $${num(10, 90)},000 grant funds free sports physicals for students across ${pick(TOWN)} this summer.`,
+  () => `Sunscreen tip: SPF 30 or higher every day, reapply every two hours outdoors, and do not forget your ears and scalp. Book a skin check at clearviewderm.com.`,
+  () => `Our Diabetes Prevention Program meets in Conference Room B every Wednesday at 6pm. Adults with prediabetes are welcome; no referral needed.`,
+  () => `Holiday hours: our clinics close at noon on Christmas Eve and reopen December 26. For urgent problems, call the on-call line at (206) 555-01${num(10, 99)}.`,
+  () => `In ${num(2019, 2025)} our teams delivered ${num(2000, 4000)} babies and performed ${num(5000, 9000)} surgeries. Read the full community benefit report at riverbendhealth.org/report.`,
+];
+const PROBLEM = [
+  () => `Happy ${num(90, 104)}th birthday to our resident ${name()}! She moved into Room ${num(100, 450)} in ${num(2015, 2024)}.`,
   () => `Our patient ${name()}, ${num(20, 89)}, of ${pick(TOWN)} is home after ${pick(CONDITION)} on ${num(1, 12)}/${num(1, 28)}. #recovery`,
-  () => `Save the date! Our free health fair is Saturday, May ${num(1, 28)}, 9am-1pm at ${num(100, 999)} Harbor Way. Call (773) 555-01${num(10, 99)}.`,
-  () => `Please welcome Dr. ${name()} to our cardiology team! Appointments: (708) 555-01${num(10, 99)}.`,
   () => `Hi ${pick(FIRST)}, we're sorry about the wait. Our records show you missed your ${num(1, 12)}/${num(1, 28)} appointment.`,
-  () => `Flu shots are here for adults ${num(50, 65)}+. Walk in Mon-Fri at our clinic. Questions? riverbendhealth.org/flu`,
-  () => `Our laser treatment is painless and guaranteed! ${num(90, 100)}% of clients love their results. Use code SAVE${num(10, 30)}.`,
+  () => `Our laser treatment is painless and guaranteed! 100% of clients love their results. Use code SAVE${num(10, 30)}.`,
   () => `Intake note: SSN ${num(100, 665)}-${num(10, 99)}-${num(1000, 9999)}, MRN ${num(1000000, 9999999)}. DELETE before posting.`,
-  () => `Nurses Week spotlight: ${name()}, RN, has worked nights in our ICU for ${num(2, 30)} years.\n\n![${name()} in the ICU lounge](staff.jpg)`,
-  () => `Shift change vibes! You can totally see the board with room numbers behind us lol. The frequent flyer in bed ${num(1, 30)} is back 🙄`,
+  () => `Shift change vibes! You can totally see the board with room numbers behind us lol. The frequent flyer in bed ${num(1, 30)} is back.`,
 ];
 function draft(i) {
   const parts = [];
   // About 3 KB a draft, like the newsletters and blog posts that make up most of a content repository.
-  const n = num(14, 22);
-  for (let k = 0; k < n; k++) parts.push(pick(templates)());
+  const n = num(10, 16);
+  // One draft in three is clean; the others carry one or two problem paragraphs among ordinary prose.
+  const problems = i % 3 === 0 ? 0 : num(1, 2);
+  for (let k = 0; k < n; k++) parts.push(k < problems ? pick(PROBLEM)() : pick(CLEAN)());
+  for (let k = parts.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [parts[k], parts[j]] = [parts[j], parts[k]];
+  }
   return `---\ntitle: Draft ${i}\n---\n${parts.join('\n\n')}\n`;
 }
 

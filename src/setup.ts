@@ -1,4 +1,5 @@
 // Prepares a lint run: config, rule folders, severity overrides, compromise and word lists.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { checkRuleKeys, keyMatches, loadConfig, type Config } from './config/config.js';
 import { UserError, didYouMean } from './errors.js';
@@ -76,10 +77,10 @@ export interface SetupOptions {
 }
 
 /** Everything a run needs: the config and a ready lint environment. */
-export async function setup(opts: SetupOptions): Promise<{ config: Config; env: LintEnv; all: CompiledRule[] }> {
+export async function setup(opts: SetupOptions): Promise<{ config: Config; env: LintEnv; all: CompiledRule[]; digest: string }> {
   const config = loadConfig(opts.cwd, opts.configPath);
   const dirs = opts.ruleDirsOnly ? [BUILTIN_RULES_DIR, ...opts.ruleDirsOnly.map((d) => path.resolve(opts.cwd, d))] : [BUILTIN_RULES_DIR, ...config.ruleDirs];
-  const { rules: all, lexicons } = loadRules([...new Set(dirs)]);
+  const { rules: all, lexicons, digest: rulesDigest } = loadRules([...new Set(dirs)]);
   const ids = all.map((r) => r.id);
   checkRuleKeys(config, ids);
   for (const o of opts.overrides) {
@@ -95,5 +96,9 @@ export async function setup(opts: SetupOptions): Promise<{ config: Config; env: 
     resources: resources(nlp ? lexiconOf(nlp) : undefined, lexicons),
     allow: config.allow,
   };
-  return { config, env, all };
+  // Everything that decides findings besides the text: cached results are only valid for the same digest.
+  const digest = createHash('sha256')
+    .update(JSON.stringify([rulesDigest, config.rules, config.allow, opts.overrides, rules.map((r) => [r.id, r.severity])]))
+    .digest('hex');
+  return { config, env, all, digest };
 }

@@ -60,8 +60,9 @@ export interface Finding {
   suggestions: Suggestion[];
   fix?: Fix;
   /**
-   * In memory only, never printed: rule id, normalised match and normalised sentence. SARIF
-   * fingerprints and baselines hash it, so they survive lines moving.
+   * Never printed: SHA-256 (hex) of the rule id, the normalised match and its normalised sentence.
+   * SARIF fingerprints and baselines are built from it, so they survive lines moving; being a hash, it
+   * can be cached and passed between threads without carrying PHI in clear.
    */
   key?: string;
 }

@@ -18,6 +18,7 @@ interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<string>;
   isTTY: boolean;
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -32,6 +33,7 @@ function defaultIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };
@@ -73,6 +75,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--update-baseline', 'write the current findings to the --baseline file')
     .option('--report-unused-disable-directives', 'warn about disable comments that silenced nothing')
+    .option('--cache', 'reuse the results of unchanged files from the last run')
+    .option('--cache-location <path>', 'where the cache lives (a folder or a .json file; default node_modules/.cache/phi-lint)')
+    .option('--workers <n>', 'worker threads for many files (default: by file count and cores; 0 = main thread only)', intArg('--workers'))
     .enablePositionalOptions()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.replace(/^error: /, 'phi-lint: ')) })
@@ -96,6 +101,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         baseline: opts.baseline,
         updateBaseline: Boolean(opts.updateBaseline),
         reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
+        cache: Boolean(opts.cache),
+        cacheLocation: opts.cacheLocation,
+        workers: opts.workers,
+        stderrIsTTY: io.stderrIsTTY,
         env: io.env,
       };
       if (opts.stdin) {

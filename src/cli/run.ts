@@ -1,8 +1,10 @@
-// The lint command: collect files (paths, staged blobs or stdin), lint each, fix, apply the baseline, report.
+// The lint command: collect files (paths, staged blobs or stdin), lint them across cores, fix, apply the
+// baseline, and stream the report file by file, so memory stays flat in the number of files.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { applyBaseline, readBaseline, updatedBaseline, writeBaseline } from '../baseline.js';
+import { applyBaseline, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
+import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { lintFile } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { UserError } from '../errors.js';
@@ -11,10 +13,12 @@ import { writeAtomic } from '../fix/write.js';
 import { discoverFiles, readIgnoreFile } from '../files/discover.js';
 import { readBuffer, readDraft, type ReadResult } from '../files/read.js';
 import { findRepoRoot, repoRoot, stagedContent, stagedFiles } from '../files/staged.js';
-import { render, shouldMask, type FormatName } from '../format/index.js';
-import { summarize } from '../format/summary.js';
-import { setup, type RuleOverride } from '../setup.js';
+import { shouldMask, type FormatName } from '../format/index.js';
+import { reportWriter, type ReportWriter } from '../format/stream.js';
+import { lintInOrder } from '../run/pool.js';
+import { setup, type RuleOverride, type SetupOptions } from '../setup.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../types.js';
+import { progress, wantProgress } from './progress.js';
 
 /** Options of one lint run, as the CLI parsed them. */
 export interface LintRunOptions {
@@ -23,7 +27,7 @@ export interface LintRunOptions {
   format: FormatName;
   configPath?: string;
   overrides: RuleOverride[];
-  /** Findings below this are not reported (default: warning for stylish, info for machine formats). */
+  /** Findings below this are not reported (default: info for json, warning for the other formats). */
   minSeverity?: Severity;
   /** More warnings than this make the exit code 1 (default: no limit). */
   maxWarnings?: number;
@@ -42,6 +46,12 @@ export interface LintRunOptions {
   /** Write the current findings to the baseline file. */
   updateBaseline?: boolean;
   reportUnusedDirectives?: boolean;
+  /** Reuse results of unchanged files (--cache), stored at `cacheLocation`. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Worker threads (--workers); default from the number of files and cores. */
+  workers?: number;
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -58,29 +68,58 @@ export function effectiveMin(opts: Pick<LintRunOptions, 'minSeverity'>, format: 
   return opts.minSeverity ?? (format === 'json' ? 'info' : 'warning');
 }
 
-/** Print (or write) the report and decide the exit code from what is shown. */
-function report(all: FileResult[], opts: LintRunOptions, env: LintEnv, io: Out, root: string): number {
+/** Where the report goes: its writer, the people-facing stylish writer beside it (--output), and the sinks. */
+interface Sink {
+  add(r: FileResult): void;
+  finish(): { errors: number; warnings: number };
+}
+
+function openSink(opts: LintRunOptions, env: LintEnv, io: Out, root: string): Sink {
   const mask = shouldMask(opts.mask, opts.env);
-  const view = (format: FormatName) => {
-    const min = effectiveMin(opts, format);
-    const results = all.map((r) => ({ ...r, findings: r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]) }));
-    const hiddenInfos = summarize(all).infos - summarize(results).infos;
-    return { results, text: render(format, results, { version: opts.version, color: opts.color, mask, hiddenInfos, rules: env.rules, root, cwd: opts.cwd }) };
-  };
-  const main = view(opts.format);
+  const ctx = { version: opts.version, color: opts.color, mask, rules: env.rules, root, cwd: opts.cwd };
+  const make = (format: FormatName) => ({ format, min: effectiveMin(opts, format), writer: reportWriter(format, ctx), hidden: 0 });
+  const main = make(opts.format);
+  let fd: number | undefined;
   if (opts.output) {
     const file = path.resolve(opts.cwd, opts.output);
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, main.text);
+      fd = fs.openSync(file, 'w');
     } catch (e) {
       throw new UserError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, opts.output);
     }
-    io.stdout(opts.format === 'stylish' ? `phi-lint: report written to ${opts.output}\n` : view('stylish').text);
-  } else {
-    io.stdout(main.text);
   }
-  const s = summarize(main.results);
+  const human = opts.output && opts.format !== 'stylish' ? make('stylish') : undefined;
+  const toMain = (s: string) => {
+    if (!s) return;
+    if (fd !== undefined) fs.writeSync(fd, s);
+    else io.stdout(s);
+  };
+  const shown = (target: { min: Severity; hidden: number }, r: FileResult): FileResult => {
+    const findings = r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[target.min]);
+    target.hidden += r.findings.filter((f) => f.severity === 'info').length - findings.filter((f) => f.severity === 'info').length;
+    return { ...r, findings };
+  };
+  toMain(main.writer.start());
+  human && io.stdout(human.writer.start());
+  return {
+    add(r) {
+      toMain(main.writer.file(shown(main, r)));
+      if (human) io.stdout(human.writer.file(shown(human, r)));
+    },
+    finish() {
+      toMain(main.writer.end(main.hidden));
+      if (fd !== undefined) {
+        fs.closeSync(fd);
+        io.stdout(human ? human.writer.end(human.hidden) : `phi-lint: report written to ${opts.output}\n`);
+      }
+      return main.writer.summary();
+    },
+  };
+}
+
+/** The exit code for what was shown: 1 on errors or too many warnings. */
+function exitCode(s: { errors: number; warnings: number }, opts: LintRunOptions, io: Out): number {
   if (s.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && s.warnings > opts.maxWarnings) {
     io.stderr(`phi-lint: ${s.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows\n`);
@@ -89,20 +128,26 @@ function report(all: FileResult[], opts: LintRunOptions, env: LintEnv, io: Out, 
   return 0;
 }
 
-/** Apply --baseline / --update-baseline; returns the results to report (undefined when the baseline was written). */
-function withBaseline(results: FileResult[], opts: LintRunOptions, io: Out): FileResult[] | undefined {
+/** --baseline and --update-baseline. */
+function baselineFor(opts: LintRunOptions): { apply: (r: FileResult) => FileResult; record: (r: FileResult) => void; save: (io: Out) => void } {
   if (!opts.baseline) {
     if (opts.updateBaseline) throw new UserError('--update-baseline needs --baseline FILE');
-    return results;
+    return { apply: (r) => r, record: () => {}, save: () => {} };
   }
   const file = path.resolve(opts.cwd, opts.baseline);
-  if (opts.updateBaseline) {
-    const next = updatedBaseline(readBaseline(file, true, opts.baseline), results);
-    writeBaseline(file, next);
-    io.stderr(`phi-lint: baseline written to ${opts.baseline} (${next.entries.length} entries)\n`);
-    return undefined;
-  }
-  return applyBaseline(results, readBaseline(file, false, opts.baseline));
+  const previous: Baseline = readBaseline(file, Boolean(opts.updateBaseline), opts.baseline);
+  const seen: FileResult[] = [];
+  return {
+    apply: (r) => (opts.updateBaseline ? r : applyBaseline([r], previous)[0]),
+    // Only what the baseline needs: rule ids and hashed keys, never the text.
+    record: (r) => opts.updateBaseline && seen.push({ path: r.path, source: '', findings: r.findings.map((f) => ({ ...f, text: '', message: '' })) }),
+    save: (io) => {
+      if (!opts.updateBaseline) return;
+      const next = updatedBaseline(previous, seen);
+      writeBaseline(file, next);
+      io.stderr(`phi-lint: baseline written to ${opts.baseline} (${next.entries.length} entries)\n`);
+    },
+  };
 }
 
 /** Lint standard input. */
@@ -113,8 +158,15 @@ export async function lintText(text: string, name: string, opts: LintRunOptions,
     io.stdout(unifiedDiff(name, result.source, applyFixes(result.source, result.findings).text));
     return 0;
   }
-  const results = withBaseline([result], opts, io);
-  return results ? report(results, opts, env, io, opts.cwd) : 0;
+  const baseline = baselineFor(opts);
+  baseline.record(result);
+  if (opts.updateBaseline) {
+    baseline.save(io);
+    return 0;
+  }
+  const sink = openSink(opts, env, io, opts.cwd);
+  sink.add(baseline.apply(result));
+  return exitCode(sink.finish(), opts, io);
 }
 
 /** A file to lint and how to read it. */
@@ -125,70 +177,106 @@ interface Source {
   writable: boolean;
 }
 
-/** Lint the files named on the command line, or the staged files. */
-export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> {
-  const { config, env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides });
+/** The files to lint: the staged ones, or those the paths name. */
+function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof setup>>['config'], io: Out): { sources: Source[]; root: string } {
   const ignore = [
     ...readIgnoreFile(opts.cwd),
     ...config.ignore.map((g) => path.relative(opts.cwd, path.resolve(config.root, g)).split(path.sep).join('/') || g),
   ];
-  let sources: Source[];
-  // SARIF paths are relative to the repository root when there is one.
-  let root = opts.format === 'sarif' ? (findRepoRoot(opts.cwd) ?? opts.cwd) : opts.cwd;
   if (opts.staged) {
     if (opts.fix) throw new UserError('--fix cannot be combined with --staged (it would change the work tree, not what is staged); use --fix-dry-run');
-    root = repoRoot(opts.cwd);
+    const root = repoRoot(opts.cwd);
     const ignored = picomatch(ignore.length ? ignore : ['\u0000'], { dot: true });
     const within = opts.paths.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p)).split(path.sep).join('/'));
-    sources = stagedFiles(opts.cwd, config.extensions)
+    const sources = stagedFiles(opts.cwd, config.extensions)
       .filter((f) => !ignored(f.path))
       .filter((f) => !within.length || within.some((w) => (w === '' ? !f.path.startsWith('../') : f.path === w || f.path.startsWith(`${w}/`))))
       .map((f) => ({ path: f.path, writable: false, read: () => readBuffer(stagedContent(root, f.repoPath), f.path) }));
-    if (!sources.length) {
-      io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
-      return 0;
-    }
-  } else {
-    const files = discoverFiles(opts.paths, { cwd: opts.cwd, extensions: config.extensions, ignore });
-    if (!files.length) {
-      const where = opts.paths.length && !(opts.paths.length === 1 && opts.paths[0] === '.') ? opts.paths.join(', ') : 'this folder';
-      throw new UserError(`no drafts to lint in ${where} (looked for ${config.extensions.join(' ')} files)`);
-    }
-    sources = files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file) }));
+    if (!sources.length) io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
+    return { sources, root };
   }
+  const files = discoverFiles(opts.paths, { cwd: opts.cwd, extensions: config.extensions, ignore });
+  if (!files.length) {
+    const where = opts.paths.length && !(opts.paths.length === 1 && opts.paths[0] === '.') ? opts.paths.join(', ') : 'this folder';
+    throw new UserError(`no drafts to lint in ${where} (looked for ${config.extensions.join(' ')} files)`);
+  }
+  // SARIF paths are relative to the repository root when there is one.
+  const root = opts.format === 'sarif' ? (findRepoRoot(opts.cwd) ?? opts.cwd) : opts.cwd;
+  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file) })), root };
+}
 
-  const results: FileResult[] = [];
+/** Lint the files named on the command line, or the staged files. */
+export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> {
+  const setupOptions: SetupOptions = { cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides };
+  const { config, env, digest } = await setup(setupOptions);
+  const { sources, root } = collectSources(opts, config, io);
+  if (!sources.length) return 0;
+
+  const cache: Cache | undefined = opts.cache
+    ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${opts.reportUnusedDirectives ? 1 : 0}`)
+    : undefined;
+  const baseline = baselineFor(opts);
+  const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root);
+  const bar = progress(sources.length, wantProgress(sources.length, opts.format, Boolean(opts.stderrIsTTY), opts.env), io.stderr);
+  const lintOpts = { reportUnusedDirectives: opts.reportUnusedDirectives };
   let unreadable = 0;
-  const diffs: string[] = [];
-  for (const src of sources) {
-    const read = src.read();
+
+  // Texts are read as jobs are handed out; cached files never reach a worker.
+  const cached = new Map<number, FileResult>();
+  const next = (i: number) => {
+    const read = sources[i].read();
     if (!read.ok) {
       if (read.skipped) io.stderr(`phi-lint: ${read.note}\n`);
       else {
         unreadable++;
         io.stderr(`phi-lint: ${read.error}\n`);
       }
-      continue;
+      return undefined;
     }
     if (read.note) io.stderr(`phi-lint: warning: ${read.note}\n`);
-    let result = lintFile(env, src.path, read.text, { reportUnusedDirectives: opts.reportUnusedDirectives });
-    if (opts.fix || opts.fixDryRun) {
-      const fixed = applyFixes(result.source, result.findings);
-      if (fixed.applied.length) {
-        if (opts.fixDryRun || !src.writable) diffs.push(unifiedDiff(src.path, result.source, fixed.text));
-        else if (writeAtomic(path.resolve(opts.cwd, src.path), fixed.text, result.source)) {
-          // Report what is left after the fixes.
-          result = lintFile(env, src.path, fixed.text, { reportUnusedDirectives: opts.reportUnusedDirectives });
-        } else io.stderr(`phi-lint: warning: ${src.path} changed on disk while it was linted; not fixed\n`);
-      }
+    const hit = cache?.get(sources[i].path, read.text);
+    if (hit) {
+      cached.set(i, hit);
+      return undefined;
     }
-    results.push(result);
+    return { path: sources[i].path, text: read.text, ...lintOpts };
+  };
+
+  try {
+    let done = 0;
+    for await (const { index, result: linted } of lintInOrder(sources.length, next, { env, setup: setupOptions, workers: opts.workers })) {
+      bar.tick(++done);
+      let result = linted ?? cached.get(index);
+      cached.delete(index);
+      if (!result) continue;
+      if (linted) cache?.set(linted);
+      if (opts.fix || opts.fixDryRun) result = fixFile(result, sources[index], opts, env, io);
+      if (opts.fixDryRun) continue;
+      baseline.record(result);
+      sink?.add(baseline.apply(result));
+    }
+  } finally {
+    bar.clear();
+    cache?.save();
   }
-  if (opts.fixDryRun) {
-    io.stdout(diffs.join(''));
-    return unreadable ? 2 : 0;
-  }
-  const shown = withBaseline(results, opts, io);
-  const code = shown ? report(shown, opts, env, io, root) : 0;
+  if (opts.fixDryRun) return unreadable ? 2 : 0;
+  baseline.save(io);
+  const code = sink ? exitCode(sink.finish(), opts, io) : 0;
   return unreadable ? 2 : code;
+}
+
+/** --fix writes the file (atomically) and re-lints it; --fix-dry-run prints the diff. */
+function fixFile(result: FileResult, src: Source, opts: LintRunOptions, env: LintEnv, io: Out): FileResult {
+  const fixed = applyFixes(result.source, result.findings);
+  if (!fixed.applied.length) return result;
+  if (opts.fixDryRun || !src.writable) {
+    io.stdout(unifiedDiff(src.path, result.source, fixed.text));
+    return result;
+  }
+  if (!writeAtomic(path.resolve(opts.cwd, src.path), fixed.text, result.source)) {
+    io.stderr(`phi-lint: warning: ${src.path} changed on disk while it was linted; not fixed\n`);
+    return result;
+  }
+  // Report what is left after the fixes.
+  return lintFile(env, src.path, fixed.text, { reportUnusedDirectives: opts.reportUnusedDirectives });
 }

@@ -38,11 +38,14 @@ export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
   }
 }
 
-/** Answers already computed for one document: per condition, per scope range. */
-export type ContextCache = WeakMap<Condition, Map<string, boolean>>;
+/**
+ * Answers already computed for one document: per cue regex, per scope range. Rules share lexicons, so
+ * "does this draft mention a health term?" is answered once, not once per rule.
+ */
+export type ContextCache = WeakMap<RegExp, Map<string, boolean>>;
 
-/** The range a condition's answer depends on, when it does not depend on the match itself. */
-function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined {
+/** The scope a condition's answer depends on, as a cache key. */
+function scopeKey(doc: LintDocument, m: Range, c: Condition): string {
   switch (c.scope) {
     case 'draft':
       return '*';
@@ -55,22 +58,26 @@ function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined
       return `${s.start}:${Math.max(s.end, m.end)}`;
     }
     default:
-      return `${c.scope}:${m.start}:${m.end}`;
+      return `${c.scope}:${c.before}:${c.after}:${m.start}:${m.end}`;
   }
 }
 
 /** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
 export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache): boolean {
-  const key = cache ? scopeKey(doc, m, c) : undefined;
-  let byScope = key !== undefined ? cache!.get(c) : undefined;
-  if (key !== undefined && byScope?.has(key)) return byScope.get(key)!;
-  const text = scopeText(doc, m, c);
-  const answer = c.regexes.some((re) => finds(re, text));
-  if (key !== undefined) {
-    if (!byScope) cache!.set(c, (byScope = new Map()));
-    byScope.set(key, answer);
-  }
-  return answer;
+  if (!cache) return c.regexes.some((re) => finds(re, scopeText(doc, m, c)));
+  const key = scopeKey(doc, m, c);
+  let text: string | undefined;
+  return c.regexes.some((re) => {
+    let byScope = cache.get(re);
+    if (!byScope) cache.set(re, (byScope = new Map()));
+    let answer = byScope.get(key);
+    if (answer === undefined) {
+      text ??= scopeText(doc, m, c);
+      answer = finds(re, text);
+      byScope.set(key, answer);
+    }
+    return answer;
+  });
 }
 
 /**

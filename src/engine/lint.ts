@@ -1,4 +1,5 @@
 // Runs the compiled rules over one document and post-processes the findings.
+import { createHash } from 'node:crypto';
 import type { LintDocument } from '../document/document.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
@@ -56,7 +57,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
     }
   }
-  return postProcess(doc, marked, env).map((f) => ({ ...f, key: contentKey(doc, f) }));
+  return postProcess(doc, marked, env).map((f) => ({ ...f, key: createHash('sha256').update(contentKey(doc, f)).digest('hex') }));
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -77,7 +77,7 @@ export function formatSarif(results: FileResult[], ctx: SarifContext): string {
                 },
               },
             ],
-            partialFingerprints: { 'phiLint/content/v1': sha256(f.key ?? `${f.ruleId}\u0000${f.text}`) },
+            partialFingerprints: { 'phiLint/content/v1': f.key ?? sha256(`${f.ruleId}\u0000${f.text}`) },
             properties: { category: f.category, type: f.type },
           })),
         ),

@@ -2,20 +2,27 @@
 import { Chalk } from 'chalk';
 import { lineStarts, lineText } from '../document/lines.js';
 import type { FileResult, Severity } from '../types.js';
-import { allProblems, summarize } from './summary.js';
+import { allProblems, summarize, type Summary } from './summary.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Render results for a terminal; `color` false gives plain text. */
 export function formatStylish(results: FileResult[], color: boolean, hiddenInfos = 0): string {
+  const fileCount = results.filter((r) => allProblems(r).some((f) => f.severity !== 'info')).length;
+  return results.map((r) => stylishFile(r, color)).join('') + stylishSummary(summarize(results), fileCount, hiddenInfos, color);
+}
+
+/** One file's block: its path, then each problem with the line, a caret and suggestions ('' when clean). */
+export function stylishFile(r: FileResult, color: boolean): string {
+  const problems = allProblems(r);
+  if (!problems.length) return '';
   const c = new Chalk({ level: color ? 1 : 0 });
   const sev: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const withFindings = results.filter((r) => allProblems(r).length);
-  for (const r of withFindings) {
+  {
     out.push(c.underline(r.path));
     const starts = lineStarts(r.source);
-    for (const f of allProblems(r)) {
+    for (const f of problems) {
       const where = `${f.line}:${f.column}`.padEnd(8);
       out.push(`  ${c.dim(where)}${sev[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
       const text = lineText(r.source, starts, f.line).replace(/\t/g, ' ');
@@ -31,10 +38,14 @@ export function formatStylish(results: FileResult[], color: boolean, hiddenInfos
     }
     out.push('');
   }
-  const s = summarize(results);
-  const problems = s.errors + s.warnings;
-  const fileCount = withFindings.filter((r) => allProblems(r).some((f) => f.severity !== 'info')).length;
-  if (problems) {
+  return `${out.join('\n')}\n`;
+}
+
+/** The closing summary line (and the count of infos not shown). */
+export function stylishSummary(s: Summary, fileCount: number, hiddenInfos: number, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+  if (s.errors + s.warnings) {
     const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
     const info = s.infos ? `, ${plural(s.infos, 'info')}` : '';
     out.push(`${mark} ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${info} in ${plural(fileCount, 'file')}`);

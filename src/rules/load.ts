@@ -1,4 +1,5 @@
 // Finds rule files (one rule per YAML file under <dir>/<pack>/), validates them and compiles them.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,8 @@ const BUILTIN_PACK_CATEGORY: Record<string, 'phi' | 'professionalism'> = { phi: 
 export interface RuleSet {
   rules: CompiledRule[];
   lexicons: Map<string, Lexicon>;
+  /** SHA-256 of every rule and lexicon file read: changes whenever any of them does. */
+  digest: string;
 }
 
 /** Rule files of a rules folder: `<dir>/<pack>/<stem>.yaml`, sorted; `lexicons/` is not a pack. */
@@ -41,11 +44,15 @@ export function ruleFiles(dir: string): { id: string; pack: string; file: string
 /** Load and compile the rules of `dirs` (built-in first). Lexicons of all folders are shared. */
 export function loadRules(dirs: string[]): RuleSet {
   const lexicons = loadLexicons(dirs.map((d) => path.join(d, 'lexicons')));
+  const hash = createHash('sha256');
+  for (const lex of [...lexicons.values()].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${lex.name}\u0000${JSON.stringify(lex.spec)}\u0000`);
   const rules: CompiledRule[] = [];
   const seen = new Map<string, string>();
   for (const dir of dirs) {
     for (const { id, pack, file } of ruleFiles(dir)) {
-      const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+      const text = fs.readFileSync(file, 'utf8');
+      hash.update(`${id}\u0000${text}\u0000`);
+      const src = parseYamlSource(text, file);
       if (seen.has(id)) throw new UserError(`duplicate rule id "${id}" (also defined in ${seen.get(id)})`, file, 1, 1);
       seen.set(id, file);
       const raw = src.value;
@@ -67,5 +74,5 @@ export function loadRules(dirs: string[]): RuleSet {
       rules.push(compileRule(spec as never, id, category, src, lexicons));
     }
   }
-  return { rules, lexicons };
+  return { rules, lexicons, digest: hash.digest('hex') };
 }
