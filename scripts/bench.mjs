@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and memory of the CLI on a deterministic corpus of realistic drafts.
-// Prints one table: MB/s, drafts/s, one-draft latency against `require('compromise')`, peak RSS.
-// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5] [--keep DIR (write the corpus there and keep it)]
+// Prints one table: MB/s, drafts/s, one-draft latency against `require('compromise')`, peak RSS, with and
+// without workers and cache, beside a naive compromise pass; exits 1 if the modes' findings differ.
+// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5] [--big-mb 50 (0 skips the memory run)] [--keep DIR]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ const arg = (name, dflt) => {
 };
 const DRAFTS = arg('--drafts', 1000);
 const RUNS = arg('--runs', 5);
+const BIG_MB = arg('--big-mb', 50);
 
 // Seeded generator (mulberry32), so every run lints the same corpus.
 function rng(seed) {
@@ -58,7 +60,7 @@ const PROBLEM = [
 function draft(i) {
   const parts = [];
   // About 3 KB a draft, like the newsletters and blog posts that make up most of a content repository.
-  const n = num(10, 16);
+  const n = num(17, 27);
   // One draft in three is clean; the others carry one or two problem paragraphs among ordinary prose.
   const problems = i % 3 === 0 ? 0 : num(1, 2);
   for (let k = 0; k < n; k++) parts.push(k < problems ? pick(PROBLEM)() : pick(CLEAN)());
@@ -97,20 +99,66 @@ for (let i = 0; i < RUNS; i++) {
   floor.push(run(['-e', "require('compromise')"], { cwd: root }).ms);
   single.push(run([...RSS_HOOK, bin, '--format', 'json', one]));
 }
-const full = run([...RSS_HOOK, bin, '--format', 'json', dir]);
-const report = JSON.parse(full.stdout);
+
+// The same corpus in every mode; the findings must be identical (the JSON report, byte for byte).
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-cache-'));
+const modes = [
+  ['main thread only (--workers 0)', ['--workers', '0']],
+  ['worker threads (default)', []],
+  ['--cache, first run', ['--cache', '--cache-location', cacheDir]],
+  ['--cache, second run (unchanged)', ['--cache', '--cache-location', cacheDir]],
+  ['--cache, second run, stylish', ['--cache', '--cache-location', cacheDir, '--format', 'stylish', '--no-color']],
+].map(([name, extra]) => {
+  const format = extra.includes('stylish') ? [] : ['--format', 'json'];
+  const r = run([...RSS_HOOK, bin, ...format, ...extra, dir]);
+  return { name, ...r, json: format.length ? r.stdout : undefined };
+});
+const reference = modes[0].json;
+const identical = modes.every((m) => m.json === undefined || m.json === reference);
+const report = JSON.parse(reference);
 const findings = report.files.reduce((n, f) => n + f.findings.length, 0);
 const mb = bytes / 1e6;
 
+// The naive pass the design avoids: compromise with compromise-dates over every draft, nothing else.
+const naiveScript = `const nlp=require('compromise');nlp.plugin(require('compromise-dates'));const fs=require('fs'),p=require('path');const d=${JSON.stringify(dir)};for(const f of fs.readdirSync(d)){const doc=nlp(fs.readFileSync(p.join(d,f),'utf8'));doc.people().json();doc.places().json();doc.dates().json();}`;
+const naive = run(['-e', naiveScript], { cwd: root });
+
+// Memory on a large corpus: the same drafts repeated to --big-mb megabytes, linted in one run.
+let big;
+if (BIG_MB > 0) {
+  const bigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-big-'));
+  const files = fs.readdirSync(dir);
+  let total = 0;
+  for (let i = 0; total < BIG_MB * 1e6; i++) {
+    const text = fs.readFileSync(path.join(dir, files[i % files.length]), 'utf8');
+    fs.writeFileSync(path.join(bigDir, `d${String(i).padStart(6, '0')}.md`), text);
+    total += Buffer.byteLength(text);
+  }
+  const r = run([...RSS_HOOK, bin, '--format', 'json', bigDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  big = { mb: total / 1e6, ...r };
+  fs.rmSync(bigDir, { recursive: true, force: true });
+}
+
+const rate = (ms) => `${(mb / (ms / 1000)).toFixed(2)} MB/s, ${(DRAFTS / (ms / 1000)).toFixed(0)} drafts/s`;
+const first = modes[2].ms;
 const rows = [
-  ['corpus', `${DRAFTS} drafts, ${mb.toFixed(2)} MB, ${findings} findings`],
-  ['throughput', `${(mb / (full.ms / 1000)).toFixed(2)} MB/s, ${(DRAFTS / (full.ms / 1000)).toFixed(0)} drafts/s (${(full.ms / 1000).toFixed(2)} s, process start to exit)`],
-  ['peak RSS, full corpus', `${full.rss.toFixed(0)} MB`],
-  ['one draft, cold (median of ' + RUNS + ')', `${median(single.map((s) => s.ms)).toFixed(0)} ms, peak RSS ${median(single.map((s) => s.rss)).toFixed(0)} MB`],
-  ["node -e \"require('compromise')\" (floor)", `${median(floor).toFixed(0)} ms`],
+  ['corpus', `${DRAFTS} drafts, ${mb.toFixed(2)} MB, ${findings} findings (seeded, deterministic)`],
+  ...modes.map((m) => [m.name, `${(m.ms / 1000).toFixed(2)} s, ${rate(m.ms)}, peak RSS ${m.rss.toFixed(0)} MB`]),
+  ['cache: second run / first run', `${((modes[3].ms / first) * 100).toFixed(1)}% (json), ${((modes[4].ms / first) * 100).toFixed(1)}% (stylish)`],
+  ['naive: compromise + compromise-dates over every draft', `${(naive.ms / 1000).toFixed(2)} s, ${rate(naive.ms)}`],
+  ['phi-lint (workers) / naive', `${(modes[1].ms / naive.ms).toFixed(2)}x the time`],
+  [`one draft, cold (median of ${RUNS})`, `${median(single.map((s) => s.ms)).toFixed(0)} ms, peak RSS ${median(single.map((s) => s.rss)).toFixed(0)} MB`],
+  ["node -e \"require('compromise')\" (floor, median)", `${median(floor).toFixed(0)} ms`],
   ['one draft / floor', `${(median(single.map((s) => s.ms)) / median(floor)).toFixed(2)}x`],
+  ...(big ? [[`large corpus (${big.mb.toFixed(0)} MB)`, `${(big.ms / 1000).toFixed(1)} s, ${(big.mb / (big.ms / 1000)).toFixed(2)} MB/s, peak RSS ${big.rss.toFixed(0)} MB`]] : []),
+  ['findings identical across modes', identical ? 'yes' : 'NO'],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`| ${'measure'.padEnd(w)} | result |\n| ${'-'.repeat(w)} | --- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
+fs.rmSync(cacheDir, { recursive: true, force: true });
 if (!keepAt) fs.rmSync(dir, { recursive: true, force: true });
+if (!identical) {
+  console.error('bench: the modes gave different findings');
+  process.exit(1);
+}

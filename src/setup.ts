@@ -1,10 +1,12 @@
 // Prepares a lint run: config, rule folders, severity overrides, compromise and word lists.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkRuleKeys, keyMatches, loadConfig, type Config } from './config/config.js';
 import { UserError, didYouMean } from './errors.js';
 import type { LintEnv } from './engine/lint.js';
-import { loadCompromise, lexiconOf } from './nlp/compromise.js';
+import { compromise, lexiconOf } from './nlp/compromise.js';
 import type { EntityResources } from './nlp/entities.js';
 import type { CompiledRule } from './rules/compiled.js';
 import type { Lexicon } from './rules/lexicons.js';
@@ -49,18 +51,42 @@ const NOT_NAMES = [
   'medicare', 'medicaid', 'covid', 'god', 'lord', 'jesus', 'christ', 'happy', 'merry', 'dear', 'hi', 'hello', 'thanks', 'thank', 'congrats',
 ];
 
-/** Word lists for the entity detectors: compromise's given names and surnames plus the first-names lexicon. */
-function resources(nlpLexicon: Record<string, string | string[]> | undefined, lexicons: Map<string, Lexicon>): EntityResources {
-  const firstNames = new Set<string>();
-  const lastNames = new Set<string>();
-  const notNames = new Set<string>(NOT_NAMES);
-  const commonWords = new Set<string>();
-  for (const [word, tags] of Object.entries(nlpLexicon ?? {})) {
+/** Word lists taken from compromise's lexicon: given names, surnames, and words that are not names. */
+export interface NlpWords {
+  firstNames: string[];
+  lastNames: string[];
+  commonWords: string[];
+}
+
+/** Sort compromise's lexicon into the word lists (build time writes them to dist/nlp-words.json). */
+export function nlpWords(lexicon: Record<string, string | string[]>): NlpWords {
+  const words: NlpWords = { firstNames: [], lastNames: [], commonWords: [] };
+  for (const [word, tags] of Object.entries(lexicon)) {
     const t = Array.isArray(tags) ? tags : [tags];
-    if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) firstNames.add(word);
-    if (t.includes('LastName')) lastNames.add(word);
-    if (!t.some((x) => /Name$|^Person$|^Honorific$/.test(x))) commonWords.add(word);
+    if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) words.firstNames.push(word);
+    if (t.includes('LastName')) words.lastNames.push(word);
+    if (!t.some((x) => /Name$|^Person$|^Honorific$/.test(x))) words.commonWords.push(word);
   }
+  return words;
+}
+
+const WORDS_FILE = fileURLToPath(new URL('./nlp-words.json', import.meta.url));
+
+/** The word lists: prebuilt when the build wrote them (no need to load compromise), else from compromise. */
+function loadWords(): NlpWords {
+  try {
+    return JSON.parse(fs.readFileSync(WORDS_FILE, 'utf8')) as NlpWords;
+  } catch {
+    return nlpWords(lexiconOf(compromise()));
+  }
+}
+
+/** Word lists for the entity detectors: compromise's given names and surnames plus the first-names lexicon. */
+function resources(words: NlpWords, lexicons: Map<string, Lexicon>): EntityResources {
+  const firstNames = new Set<string>(words.firstNames);
+  const lastNames = new Set<string>(words.lastNames);
+  const notNames = new Set<string>(NOT_NAMES);
+  const commonWords = new Set<string>(words.commonWords);
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) firstNames.add(term.toLowerCase());
   for (const term of lexicons.get('not-names')?.spec.terms ?? []) notNames.add(term.toLowerCase());
   // Names in the first-names lexicon are real names even when the built-in list above doubts them.
@@ -88,12 +114,12 @@ export async function setup(opts: SetupOptions): Promise<{ config: Config; env: 
   }
   const rules = applySeverities(all, config.rules, opts.overrides);
   const needsNlp = rules.some((r) => r.needsNlp);
-  const nlp = needsNlp ? await loadCompromise() : undefined;
   const env: LintEnv = {
     rules,
     lexicons,
-    nlp,
-    resources: resources(nlp ? lexiconOf(nlp) : undefined, lexicons),
+    // compromise loads on the first sentence that needs it, not here.
+    nlp: needsNlp ? compromise : undefined,
+    resources: resources(loadWords(), lexicons),
     allow: config.allow,
   };
   // Everything that decides findings besides the text: cached results are only valid for the same digest.

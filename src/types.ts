@@ -73,6 +73,8 @@ export interface FileResult {
   findings: Finding[];
   /** Warnings about disable comments (missing reason, unused), category `directive`. */
   directives?: Finding[];
+  /** Info findings dropped early because no output shows them (cached runs); counted in "infos not shown". */
+  omittedInfos?: number;
   /** The text as linted (kept for the stylish formatter's excerpts and for --fix). */
   source: string;
 }

@@ -1,6 +1,15 @@
 // Parses YAML with positions, so config and rule-file errors can name line:col.
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import { UserError } from './errors.js';
+
+let loaded: typeof Yaml | undefined;
+/** The yaml package, loaded on first use (a run without config or rule files to parse never needs it). */
+export function yaml(): typeof Yaml {
+  loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return loaded;
+}
 
 /** A parsed YAML file: its plain value plus a way to find where any path in it was written. */
 export interface YamlSource {
@@ -12,6 +21,7 @@ export interface YamlSource {
 
 /** Parse `text` (read from `file`); a syntax error becomes a positioned UserError. */
 export function parseYamlSource(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yaml();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {

@@ -97,7 +97,7 @@ function openSink(opts: LintRunOptions, env: LintEnv, io: Out, root: string): Si
   };
   const shown = (target: { min: Severity; hidden: number }, r: FileResult): FileResult => {
     const findings = r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[target.min]);
-    target.hidden += r.findings.filter((f) => f.severity === 'info').length - findings.filter((f) => f.severity === 'info').length;
+    target.hidden += (r.omittedInfos ?? 0) + r.findings.filter((f) => f.severity === 'info').length - findings.filter((f) => f.severity === 'info').length;
     return { ...r, findings };
   };
   toMain(main.writer.start());
@@ -219,6 +219,9 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root);
   const bar = progress(sources.length, wantProgress(sources.length, opts.format, Boolean(opts.stderrIsTTY), opts.env), io.stderr);
   const lintOpts = { reportUnusedDirectives: opts.reportUnusedDirectives };
+  // Findings below every shown severity are not rebuilt from the cache (baselines and fixes use warnings and errors).
+  const floor = Math.min(SEVERITY_RANK[effectiveMin(opts, opts.format)], opts.output ? SEVERITY_RANK[effectiveMin(opts, 'stylish')] : 2);
+  const keep = (s: Severity) => SEVERITY_RANK[s] >= floor;
   let unreadable = 0;
 
   // Texts are read as jobs are handed out; cached files never reach a worker.
@@ -234,7 +237,7 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
       return undefined;
     }
     if (read.note) io.stderr(`phi-lint: warning: ${read.note}\n`);
-    const hit = cache?.get(sources[i].path, read.text);
+    const hit = cache?.get(path.resolve(opts.cwd, sources[i].path), sources[i].path, read.text, keep);
     if (hit) {
       cached.set(i, hit);
       return undefined;
@@ -249,7 +252,7 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
       let result = linted ?? cached.get(index);
       cached.delete(index);
       if (!result) continue;
-      if (linted) cache?.set(linted);
+      if (linted) cache?.set(path.resolve(opts.cwd, sources[index].path), linted);
       if (opts.fix || opts.fixDryRun) result = fixFile(result, sources[index], opts, env, io);
       if (opts.fixDryRun) continue;
       baseline.record(result);

@@ -1,7 +1,8 @@
 // The .phi-lint.yaml config: finding it (upward from the working directory), its schema, and checking rule ids.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { UserError, didYouMean } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import type { SeverityOrOff } from '../types.js';
@@ -9,26 +10,33 @@ import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
-const list = z.array(z.string().min(1));
+function buildSchema(z: typeof Zod.z) {
+  const list = z.array(z.string().min(1));
+  return z.strictObject({
+    /** Rule id or pack glob (`professionalism/*`) → severity or `off`. */
+    rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+    /** Extra rule folders (laid out like rules/: one folder per pack, plus lexicons/), relative to the config file. */
+    ruleDirs: list.default([]),
+    allow: z.strictObject({
+      names: list.default([]),
+      phones: list.default([]),
+      domains: list.default([]),
+      addresses: list.default([]),
+      hashtags: list.default([]),
+      terms: list.default([]),
+    }).default({ names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] }),
+    /** Globs of paths not to lint, relative to the config file. */
+    ignore: list.default([]),
+    /** File extensions to lint when a folder is given (default .md .markdown .mdx .txt). */
+    extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'an extension starts with a dot, like ".md"')).default(DEFAULT_EXTENSIONS),
+  });
+}
 
-export const configSchema = z.strictObject({
-  /** Rule id or pack glob (`professionalism/*`) → severity or `off`. */
-  rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
-  /** Extra rule folders (laid out like rules/: one folder per pack, plus lexicons/), relative to the config file. */
-  ruleDirs: list.default([]),
-  allow: z.strictObject({
-    names: list.default([]),
-    phones: list.default([]),
-    domains: list.default([]),
-    addresses: list.default([]),
-    hashtags: list.default([]),
-    terms: list.default([]),
-  }).default({ names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] }),
-  /** Globs of paths not to lint, relative to the config file. */
-  ignore: list.default([]),
-  /** File extensions to lint when a folder is given (default .md .markdown .mdx .txt). */
-  extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'an extension starts with a dot, like ".md"')).default(['.md', '.markdown', '.mdx', '.txt']),
-});
+let schema: ReturnType<typeof buildSchema> | undefined;
+/** The config schema; zod is loaded only when there is a config file to check. */
+export const configSchema = () => (schema ??= buildSchema((createRequire(import.meta.url)('zod') as typeof Zod).z));
+
+const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
 
 /** A loaded config. Paths in it are absolute. */
 export interface Config {
@@ -37,7 +45,7 @@ export interface Config {
   root: string;
   rules: Record<string, SeverityOrOff>;
   ruleDirs: string[];
-  allow: z.infer<typeof configSchema>['allow'];
+  allow: Zod.infer<ReturnType<typeof configSchema>>['allow'];
   ignore: string[];
   extensions: string[];
   source?: YamlSource;
@@ -62,8 +70,10 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
   if (explicit && !fs.existsSync(file!)) throw new UserError(`config file not found: ${explicit}`);
   if (!file) {
-    const d = configSchema.parse({});
-    return { root: cwd, ...d };
+    return {
+      root: cwd, rules: {}, ruleDirs: [], ignore: [], extensions: [...DEFAULT_EXTENSIONS],
+      allow: { names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] },
+    };
   }
   let text: string;
   try {
@@ -73,7 +83,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   }
   const src = parseYamlSource(text, file);
   if (src.value === null || src.value === undefined) src.value = {};
-  const data = validateWith(configSchema, src, 'config');
+  const data = validateWith(configSchema(), src, 'config');
   const root = path.dirname(file);
   return { file, root, source: src, ...data, ruleDirs: data.ruleDirs.map((d) => path.resolve(root, d)) };
 }

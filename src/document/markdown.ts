@@ -1,6 +1,6 @@
 // Markdown awareness: which parts of a draft are prose, where its images are, and its front matter.
 // Every view keeps the original length, so offsets found in a view point into the original file.
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../yaml-source.js';
 
 /** A Markdown image, `![alt](src "title")`, with offsets into the original text. */
 export interface ImageRef {
@@ -31,14 +31,14 @@ function blankRange(chars: string[], start: number, end: number): void {
 /** Splits a draft into views. `markdown` false treats the whole file as plain prose. */
 export function markdownViews(text: string, markdown: boolean): MarkdownViews {
   if (!markdown) return { prose: text, plain: text, images: [] };
-  const chars = Array.from({ length: text.length }, (_, i) => text[i]);
+  const chars = text.split('');
   let frontMatter: Record<string, unknown> | undefined;
 
   // Front matter: values are prose, keys and fences are not.
   const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (fm) {
     try {
-      const parsed = parseYaml(fm[1]);
+      const parsed = yaml().parse(fm[1]);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) frontMatter = parsed as Record<string, unknown>;
     } catch {
       // Malformed front matter is still linted as text below; nothing to parse.

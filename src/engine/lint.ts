@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import type { LintDocument } from '../document/document.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
-import { tag, tagRanges, type Tagged } from '../nlp/compromise.js';
+import { tag, tagRanges, type Nlp, type Tagged } from '../nlp/compromise.js';
 import type { CompiledRule, MatchInput } from '../rules/compiled.js';
 import type { Lexicon } from '../rules/lexicons.js';
 import type { Finding } from '../types.js';
-import { contextSeverity, type ContextCache } from './context.js';
+import { contextSeverity, holds, type ContextCache } from './context.js';
 import { fillTemplate, toFinding } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
 
@@ -16,8 +16,8 @@ export interface LintEnv {
   rules: CompiledRule[];
   lexicons: Map<string, Lexicon>;
   resources: EntityResources;
-  /** compromise, when any loaded rule needs it. */
-  nlp?: Parameters<typeof tag>[0];
+  /** compromise, loaded on first call; absent when no loaded rule needs it. */
+  nlp?: () => Nlp;
   allow: AllowList;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
   keepContained?: boolean;
@@ -28,8 +28,8 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
   const taggedCache = new Map<string, Tagged>();
   const entityCache = new Map<EntityKind, Range[]>();
   const getTagged = (ranges?: Range[]) => {
-    const nlp = env.nlp;
-    if (!nlp) throw new Error('compromise was not loaded although a rule needs it');
+    if (!env.nlp) throw new Error('compromise was not loaded although a rule needs it');
+    const nlp = env.nlp();
     const key = ranges ? ranges.map((r) => `${r.start}-${r.end}`).join(',') : '*';
     let t = taggedCache.get(key);
     if (!t) {
@@ -49,7 +49,11 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
   };
   const marked: Marked[] = [];
   const contextCache: ContextCache = new WeakMap();
+  const whole = { start: 0, end: doc.plain.length };
   for (const rule of env.rules) {
+    // A rule whose matches would all be dropped without a draft-wide cue is not run at all without it.
+    const ctx = rule.context;
+    if (ctx && ctx.otherwise === 'off' && ctx.require.some((c) => c.scope === 'draft' && !holds(doc, whole, c, contextCache))) continue;
     for (const m of rule.find(input)) {
       const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context, contextCache);
       if (severity === 'off') continue;

@@ -1,4 +1,5 @@
 // The one module that owns compromise: loads it (with compromise-dates) lazily and tags only the text that needs it.
+import { createRequire } from 'node:module';
 import type { Range } from '../document/sentences.js';
 
 /** A tagged term of the text with its UTF-16 offset. */
@@ -21,18 +22,26 @@ export interface Tagged {
   values(): Range[];
 }
 
-type Nlp = ((text: string) => any) & { plugin(p: unknown): void; model(): any };
+export type Nlp = ((text: string) => any) & { plugin(p: unknown): void; model(): any };
 let engine: Nlp | undefined;
 
-/** Load compromise and its date plugin once per process. */
-export async function loadCompromise(): Promise<Nlp> {
+/**
+ * compromise with its date plugin, loaded on first use and once per process: it costs about as long to
+ * load as a whole small lint run, so runs whose drafts never need it never load it.
+ */
+export function compromise(): Nlp {
   if (!engine) {
-    const nlp = (await import('compromise')).default as unknown as Nlp;
-    const dates = (await import('compromise-dates')).default;
-    nlp.plugin(dates);
+    const require = createRequire(import.meta.url);
+    const nlp = require('compromise') as Nlp;
+    nlp.plugin(require('compromise-dates'));
     engine = nlp;
   }
   return engine;
+}
+
+/** The same, for callers that prefer a promise. */
+export async function loadCompromise(): Promise<Nlp> {
+  return compromise();
 }
 
 /** The compromise lexicon (lower-case word → tag or tags); loads compromise if needed. */

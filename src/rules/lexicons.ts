@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import { parseYamlSource } from '../yaml-source.js';
-import { lexiconSchema, type LexiconSpec } from './schema.js';
+import { schemas, type LexiconSpec } from './schema.js';
 
 /** A compiled lexicon: one regex that finds any of its terms (whole words) and its own patterns. */
 export interface Lexicon {
@@ -29,27 +29,43 @@ export function wholeWord(alternatives: string[]): string {
   return `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
 }
 
-/** Compile a list of terms (longest first, so "heart attack" wins over "heart"). */
+const INFLECTION = "(?:s|es|ed|d|ing|['’]s)?";
+
+/**
+ * Compile a list of terms (longest first, so "heart attack" wins over "heart"). With `inflect`, terms that
+ * end in a letter take one shared inflection group rather than one each: the regex is a fraction of the
+ * size, and V8 compiles it several times faster (start-up time matters for a pre-commit hook).
+ */
 export function termsRegex(terms: string[], opts: { inflect?: boolean; caseSensitive?: boolean; patterns?: string[] } = {}): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
-  const alts = sorted.map((t) => termSource(t, opts.inflect ?? false));
+  const inflected = opts.inflect ? sorted.filter((t) => /[a-z]$/i.test(t)) : [];
+  const plain = opts.inflect ? sorted.filter((t) => !/[a-z]$/i.test(t)) : sorted;
+  // Terms ending in a digit or sign ("covid-19") go first so a shorter inflectable prefix does not win.
+  const alts = [
+    ...plain.map((t) => termSource(t, false)),
+    ...(inflected.length ? [`(?:${inflected.map((t) => termSource(t, false)).join('|')})${INFLECTION}`] : []),
+  ];
   const parts = [alts.length ? wholeWord(alts) : '', ...(opts.patterns ?? []).map((p) => `(?:${p})`)].filter(Boolean);
   return new RegExp(parts.join('|') || '(?!)', `g${opts.caseSensitive ? '' : 'i'}u`);
 }
 
-/** Load every `*.yaml` in each folder as a lexicon named by its file stem; later folders may not redefine names. */
-export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
-  const out = new Map<string, Lexicon>();
-  for (const dir of dirs) {
-    if (!fs.existsSync(dir)) continue;
-    for (const entry of fs.readdirSync(dir).sort()) {
-      if (!/\.ya?ml$/.test(entry)) continue;
-      const file = path.join(dir, entry);
-      const name = entry.replace(/\.ya?ml$/, '');
-      const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
-      const spec = validateWith(lexiconSchema, src, 'lexicon');
-      if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
-      (spec.patterns ?? []).forEach((p, i) => {
+/** A lexicon as read from its file, before compiling. */
+export interface LexiconSource {
+  name: string;
+  file: string;
+  spec: LexiconSpec;
+}
+
+/** Read and validate every `*.yaml` in `dir` as a lexicon named by its file stem. */
+export function readLexiconSources(dir: string): LexiconSource[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: LexiconSource[] = [];
+  for (const entry of fs.readdirSync(dir).sort()) {
+    if (!/\.ya?ml$/.test(entry)) continue;
+    const file = path.join(dir, entry);
+    const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+    const spec = validateWith(schemas().lexiconSchema, src, 'lexicon');
+    (spec.patterns ?? []).forEach((p, i) => {
         try {
           new RegExp(p, 'u');
         } catch (e) {
@@ -57,10 +73,24 @@ export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
           throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos.line, pos.column);
         }
       });
-      out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }) });
-    }
+    out.push({ name: entry.replace(/\.ya?ml$/, ''), file, spec });
   }
   return out;
+}
+
+/** Compile lexicons; a name may be defined only once across all folders. */
+export function compileLexicons(sources: LexiconSource[]): Map<string, Lexicon> {
+  const out = new Map<string, Lexicon>();
+  for (const { name, file, spec } of sources) {
+    if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
+    out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }) });
+  }
+  return out;
+}
+
+/** Read, validate and compile the lexicons of each folder. */
+export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
+  return compileLexicons(dirs.flatMap(readLexiconSources));
 }
 
 /**

@@ -1,139 +1,155 @@
 // The rule-file and lexicon schemas (zod): what a rule YAML may say, checked with positioned errors.
-import { z } from 'zod';
+// zod loads on first use: a run whose rules come from the prebuilt bundle and that has no config file
+// never needs it (start-up time matters for a pre-commit hook).
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { IDENTIFIER_TYPES, TOPIC_TYPES } from '../types.js';
-
-const severity = z.enum(['error', 'warning', 'info']);
-const severityOrOff = z.enum(['error', 'warning', 'info', 'off']);
-
-/** A cue: a literal word or phrase, `@lexicon` (a file in rules/lexicons), or `/regex/flags`. */
-const cue = z.string().min(1);
-
-/** One context condition: cues looked for in a scope around the match. */
-export const conditionSchema = z.strictObject({
-  any: z.array(cue).min(1),
-  /**
-   * Where to look: the match's sentence (default), paragraph, the whole draft, the match itself, `near`
-   * (a window either side, the match blanked), or only `before` / `after` it (so `$` / `^` anchor at the match).
-   */
-  scope: z.enum(['sentence', 'paragraph', 'draft', 'near', 'match', 'before', 'after']).default('sentence'),
-  /** With scope `near`: characters before the match to look in (default 40). */
-  before: z.number().int().min(0).max(2000).optional(),
-  /** With scope `near`: characters after the match to look in (default 40). */
-  after: z.number().int().min(0).max(2000).optional(),
-});
-
-const conditionList = z.union([conditionSchema, z.array(conditionSchema).min(1)]);
-
-export const contextSchema = z.strictObject({
-  /** Every listed condition must hold for the rule's own severity (a single condition may be written inline). */
-  require: conditionList.optional(),
-  /** Shorthand for one `require` condition. */
-  any: z.array(cue).min(1).optional(),
-  scope: z.enum(['sentence', 'paragraph', 'draft', 'near', 'match', 'before', 'after']).optional(),
-  before: z.number().int().min(0).max(2000).optional(),
-  after: z.number().int().min(0).max(2000).optional(),
-  /** If any of these conditions holds, the match is harmless: it gets `otherwise` instead. */
-  unless: conditionList.optional(),
-  /** Conditions that raise the match back to the rule's severity even when `unless` holds. */
-  override: conditionList.optional(),
-  /** Severity without the context (default `info`; `off` drops the match). */
-  otherwise: severityOrOff.default('info'),
-  /**
-   * Severity when no other identifier (another type, warning or error) is in the same paragraph: for
-   * details that identify a person only together with others, like an age under 90.
-   */
-  alone: severityOrOff.optional(),
-});
-
-const suggestion = z.strictObject({
-  message: z.string().min(1),
-  /** Replacement text; `{match}` and `{group.NAME}` are filled in; absent means "rewrite by hand". */
-  replacement: z.string().optional(),
-  /** A named transformation of the match that computes the replacement (see src/rules/transforms.ts). */
-  transform: z.string().optional(),
-});
-
-const termEntry = z.union([
-  z.string().min(1),
-  z.strictObject({ term: z.string().min(1), replacement: z.string().optional() }),
-]);
-
-const common = {
-  category: z.enum(['phi', 'professionalism']).optional(),
-  type: z.string().min(1),
-  severity: severity,
-  message: z.string().min(1),
-  /** Message when context lowers the finding to `info` (default: a plain "no patient context" note). */
-  infoMessage: z.string().min(1).optional(),
-  description: z.string().min(1),
-  link: z.string().url().optional(),
-  suggest: z.union([suggestion, z.array(suggestion)]).optional(),
-  fix: z.strictObject({ replacement: z.string().optional(), transform: z.string().optional() }).optional(),
-  context: contextSchema.optional(),
-  /** Trim these characters from the ends of each match (default: white space and punctuation). */
-  examples: z.strictObject({
-    flag: z.array(z.string()).default([]),
-    pass: z.array(z.string()).default([]),
-  }),
-  /** Read the Markdown prose (default), or the images (alt text and file name) only. */
-  target: z.enum(['prose', 'images']).default('prose'),
-};
-
-export const patternRuleSchema = z.strictObject({
-  kind: z.literal('pattern'),
-  ...common,
-  regex: z.string().min(1),
-  flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u are allowed').default(''),
-  /** Capture group (number or name) that is the finding's span; default the whole match. */
-  group: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
-  /** Named validators from src/rules/validators.ts; every one must accept the span. */
-  validate: z.array(z.string().min(1)).optional(),
-});
-
-export const termsRuleSchema = z.strictObject({
-  kind: z.literal('terms'),
-  ...common,
-  terms: z.array(termEntry).optional(),
-  /** Lexicons (file stems in rules/lexicons) whose terms are matched too. */
-  lexicons: z.array(z.string().min(1)).optional(),
-  /** Match inflections too (plural nouns, verb tenses) via simple English endings. */
-  inflect: z.boolean().default(true),
-  caseSensitive: z.boolean().default(false),
-});
 
 export const ENTITY_KINDS = ['person', 'place', 'organization', 'date', 'phone', 'email', 'url', 'handle', 'hashtag', 'value', 'age'] as const;
 
-export const entityRuleSchema = z.strictObject({
-  kind: z.literal('entity'),
-  ...common,
-  entity: z.enum(ENTITY_KINDS),
-  /** Drop entities whose text matches any of these cues (e.g. recurring weekdays). */
-  exclude: z.array(cue).optional(),
-});
+function build(z: typeof Zod.z) {
+  const severity = z.enum(['error', 'warning', 'info']);
+  const severityOrOff = z.enum(['error', 'warning', 'info', 'off']);
 
-export const matchRuleSchema = z.strictObject({
-  kind: z.literal('match'),
-  ...common,
-  /** compromise match syntax, e.g. `you should (stop|double|skip) #Possessive? #Noun`. */
-  match: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-});
+  /** A cue: a literal word or phrase, `@lexicon` (a file in rules/lexicons), or `/regex/flags`. */
+  const cue = z.string().min(1);
 
-export const ruleSchema = z.discriminatedUnion('kind', [patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema]);
-export type RuleSpec = z.infer<typeof ruleSchema>;
-export type ContextSpec = z.infer<typeof contextSchema>;
-export type ConditionSpec = z.infer<typeof conditionSchema>;
-export type SuggestionSpec = z.infer<typeof suggestion>;
+  /** One context condition: cues looked for in a scope around the match. */
+  const conditionSchema = z.strictObject({
+    any: z.array(cue).min(1),
+    /**
+     * Where to look: the match's sentence (default), paragraph, the whole draft, the match itself, `near`
+     * (a window either side, the match blanked), or only `before` / `after` it (so `$` / `^` anchor at the match).
+     */
+    scope: z.enum(['sentence', 'paragraph', 'draft', 'near', 'match', 'before', 'after']).default('sentence'),
+    /** With scope `near`: characters before the match to look in (default 40). */
+    before: z.number().int().min(0).max(2000).optional(),
+    /** With scope `near`: characters after the match to look in (default 40). */
+    after: z.number().int().min(0).max(2000).optional(),
+  });
 
-export const lexiconSchema = z.strictObject({
-  description: z.string().min(1),
-  /** Where the terms come from (a standard, a vocabulary, or "written by the phi-lint team"). */
-  source: z.string().min(1),
-  caseSensitive: z.boolean().default(false),
-  terms: z.array(z.string().min(1)).min(1),
-  /** Regular expressions (JavaScript syntax, matched case-insensitively unless caseSensitive). */
-  patterns: z.array(z.string().min(1)).optional(),
-});
-export type LexiconSpec = z.infer<typeof lexiconSchema>;
+  const conditionList = z.union([conditionSchema, z.array(conditionSchema).min(1)]);
+
+  const contextSchema = z.strictObject({
+    /** Every listed condition must hold for the rule's own severity (a single condition may be written inline). */
+    require: conditionList.optional(),
+    /** Shorthand for one `require` condition. */
+    any: z.array(cue).min(1).optional(),
+    scope: z.enum(['sentence', 'paragraph', 'draft', 'near', 'match', 'before', 'after']).optional(),
+    before: z.number().int().min(0).max(2000).optional(),
+    after: z.number().int().min(0).max(2000).optional(),
+    /** If any of these conditions holds, the match is harmless: it gets `otherwise` instead. */
+    unless: conditionList.optional(),
+    /** Conditions that raise the match back to the rule's severity even when `unless` holds. */
+    override: conditionList.optional(),
+    /** Severity without the context (default `info`; `off` drops the match). */
+    otherwise: severityOrOff.default('info'),
+    /**
+     * Severity when no other identifier (another type, warning or error) is in the same paragraph: for
+     * details that identify a person only together with others, like an age under 90.
+     */
+    alone: severityOrOff.optional(),
+  });
+
+  const suggestion = z.strictObject({
+    message: z.string().min(1),
+    /** Replacement text; `{match}` and `{group.NAME}` are filled in; absent means "rewrite by hand". */
+    replacement: z.string().optional(),
+    /** A named transformation of the match that computes the replacement (see src/rules/transforms.ts). */
+    transform: z.string().optional(),
+  });
+
+  const termEntry = z.union([
+    z.string().min(1),
+    z.strictObject({ term: z.string().min(1), replacement: z.string().optional() }),
+  ]);
+
+  const common = {
+    category: z.enum(['phi', 'professionalism']).optional(),
+    type: z.string().min(1),
+    severity: severity,
+    message: z.string().min(1),
+    /** Message when context lowers the finding to `info` (default: a plain "no patient context" note). */
+    infoMessage: z.string().min(1).optional(),
+    description: z.string().min(1),
+    link: z.string().url().optional(),
+    suggest: z.union([suggestion, z.array(suggestion)]).optional(),
+    fix: z.strictObject({ replacement: z.string().optional(), transform: z.string().optional() }).optional(),
+    context: contextSchema.optional(),
+    /** Trim these characters from the ends of each match (default: white space and punctuation). */
+    examples: z.strictObject({
+      flag: z.array(z.string()).default([]),
+      pass: z.array(z.string()).default([]),
+    }),
+    /** Read the Markdown prose (default), or the images (alt text and file name) only. */
+    target: z.enum(['prose', 'images']).default('prose'),
+  };
+
+  const patternRuleSchema = z.strictObject({
+    kind: z.literal('pattern'),
+    ...common,
+    regex: z.string().min(1),
+    flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u are allowed').default(''),
+    /** Capture group (number or name) that is the finding's span; default the whole match. */
+    group: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
+    /** Named validators from src/rules/validators.ts; every one must accept the span. */
+    validate: z.array(z.string().min(1)).optional(),
+  });
+
+  const termsRuleSchema = z.strictObject({
+    kind: z.literal('terms'),
+    ...common,
+    terms: z.array(termEntry).optional(),
+    /** Lexicons (file stems in rules/lexicons) whose terms are matched too. */
+    lexicons: z.array(z.string().min(1)).optional(),
+    /** Match inflections too (plural nouns, verb tenses) via simple English endings. */
+    inflect: z.boolean().default(true),
+    caseSensitive: z.boolean().default(false),
+  });
+
+  const entityRuleSchema = z.strictObject({
+    kind: z.literal('entity'),
+    ...common,
+    entity: z.enum(ENTITY_KINDS),
+    /** Drop entities whose text matches any of these cues (e.g. recurring weekdays). */
+    exclude: z.array(cue).optional(),
+  });
+
+  const matchRuleSchema = z.strictObject({
+    kind: z.literal('match'),
+    ...common,
+    /** compromise match syntax, e.g. `you should (stop|double|skip) #Possessive? #Noun`. */
+    match: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  });
+
+  const ruleSchema = z.discriminatedUnion('kind', [patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema]);
+
+  const lexiconSchema = z.strictObject({
+    description: z.string().min(1),
+    /** Where the terms come from (a standard, a vocabulary, or "written by the phi-lint team"). */
+    source: z.string().min(1),
+    caseSensitive: z.boolean().default(false),
+    terms: z.array(z.string().min(1)).min(1),
+    /** Regular expressions (JavaScript syntax, matched case-insensitively unless caseSensitive). */
+    patterns: z.array(z.string().min(1)).optional(),
+  });
+  return { conditionSchema, contextSchema, patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema, ruleSchema, lexiconSchema, suggestion };
+}
+
+type Schemas = ReturnType<typeof build>;
+let built: Schemas | undefined;
+
+/** The zod schemas, built (and zod loaded) on first use. */
+export function schemas(): Schemas {
+  built ??= build((createRequire(import.meta.url)('zod') as typeof Zod).z);
+  return built;
+}
+
+export type RuleSpec = Zod.infer<Schemas['ruleSchema']>;
+export type ContextSpec = Zod.infer<Schemas['contextSchema']>;
+export type ConditionSpec = Zod.infer<Schemas['conditionSchema']>;
+export type SuggestionSpec = Zod.infer<Schemas['suggestion']>;
+export type LexiconSpec = Zod.infer<Schemas['lexiconSchema']>;
 
 export const KNOWN_TYPES: Record<'phi' | 'professionalism', readonly string[]> = {
   phi: IDENTIFIER_TYPES,

@@ -68,8 +68,14 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
     return undefined;
   };
   const workerUrl = new URL('./worker.js', import.meta.url);
-  const workers = Array.from({ length: n }, () => new Worker(workerUrl, { workerData: opts.setup }));
-  for (const w of workers) {
+  const workers: Worker[] = [];
+  // Workers start with the first text that needs linting, so a run served from the cache starts none.
+  const startWorkers = () => {
+    if (workers.length) return;
+    for (let k = 0; k < n; k++) addWorker(new Worker(workerUrl, { workerData: opts.setup }));
+  };
+  const addWorker = (w: Worker) => {
+    workers.push(w);
     const feed = () => {
       const job = take();
       if (job) w.postMessage(job);
@@ -84,7 +90,7 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
       failure ??= e;
       notify();
     });
-  }
+  };
   try {
     let emitted = 0;
     while (emitted < count) {
@@ -98,10 +104,13 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
       // The main thread lints too while the workers start up and run.
       const job = take();
       if (job) {
+        if (count - job.id >= PARALLEL_THRESHOLD) startWorkers();
         done.set(job.id, lintFile(opts.env, job.path, job.text, { reportUnusedDirectives: job.reportUnusedDirectives }));
         await new Promise((r) => setImmediate(r));
         continue;
       }
+      // take() may have marked skipped texts as done; wait only for texts a worker still has.
+      if (done.has(emitted)) continue;
       await new Promise<void>((r) => (wake = r));
     }
   } finally {
