@@ -10,7 +10,7 @@ const NONE: Progress = { tick: () => {}, clear: () => {} };
 /** A bar for `total` files when `enabled`; redrawn at most ten times a second. */
 export function progress(total: number, enabled: boolean, write: (s: string) => void, now = () => Date.now()): Progress {
   if (!enabled) return NONE;
-  let last = 0;
+  let last = -Infinity;
   let shown = false;
   return {
     tick(done) {
