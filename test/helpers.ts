@@ -23,6 +23,7 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
+    maxBuffer: 256 * 1024 * 1024,
     encoding: 'utf8',
     // CI is cleared so output is unmasked unless a test asks for masking.
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: '', ...opts.env },

@@ -23,9 +23,27 @@ interface Io {
   cwd: string;
 }
 
+/** `phi-lint … | head`: when the reader goes away, stop quietly instead of printing an EPIPE trace. */
+function quietOnClosedPipe(): void {
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    throw e;
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', onError);
+}
+
 function defaultIo(): Io {
+  quietOnClosedPipe();
   return {
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      try {
+        process.stdout.write(s);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+        throw e;
+      }
+    },
     stderr: (s) => process.stderr.write(s),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -41,6 +59,14 @@ function defaultIo(): Io {
 
 const collect = (value: string, prev: RuleOverride[]) => [...prev, parseRuleOverride(value)];
 
+/** "10MB", "500KB", "1048576", "0" → bytes. */
+export function parseSize(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(v.trim());
+  if (!m) throw new UserError(`--max-file-size expects a size like 10MB, 500KB or 0 (got "${v}")`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  return Math.round(Number(m[1]) * ({ b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[unit]);
+}
+
 function intArg(name: string) {
   return (v: string) => {
     if (!/^\d+$/.test(v)) throw new UserError(`${name} expects a whole number (got "${v}")`);
@@ -51,6 +77,7 @@ function intArg(name: string) {
 /** Run the CLI with `argv` (as process.argv); resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code = 0;
+  let interrupted = false;
   const program = new Command('phi-lint');
   program
     .description('Find Protected Health Information and professionalism problems in social-media drafts before they are posted.')
@@ -77,6 +104,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--report-unused-disable-directives', 'warn about disable comments that silenced nothing')
     .option('--cache', 'reuse the results of unchanged files from the last run')
     .option('--cache-location <path>', 'where the cache lives (a folder or a .json file; default node_modules/.cache/phi-lint)')
+    .option('--max-file-size <size>', 'refuse files larger than this (bytes, or with KB/MB; 0 = no limit; default 10MB)', parseSize)
     .option('--workers <n>', 'worker threads for many files (default: by file count and cores; 0 = main thread only)', intArg('--workers'))
     .enablePositionalOptions()
     .showHelpAfterError(false)
@@ -104,6 +132,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         cache: Boolean(opts.cache),
         cacheLocation: opts.cacheLocation,
         workers: opts.workers,
+        maxFileSize: opts.maxFileSize,
+        interrupted: () => interrupted,
         stderrIsTTY: io.stderrIsTTY,
         env: io.env,
       };
@@ -114,7 +144,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         code = await lintText(await io.readStdin(), opts.stdinFilename ?? '-', runOpts, io);
       } else {
         if (opts.stdinFilename) throw new UserError('--stdin-filename goes with --stdin');
-        code = await lintFiles(runOpts, io);
+        // Ctrl-C during --fix finishes the file being written, so no file is ever left half-written.
+        const onInt = () => {
+          interrupted = true;
+        };
+        if (opts.fix) process.on('SIGINT', onInt);
+        try {
+          code = await lintFiles(runOpts, io);
+        } finally {
+          process.off('SIGINT', onInt);
+        }
       }
     });
 

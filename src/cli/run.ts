@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { applyFixes, unifiedDiff } from '../fix/apply.js';
 import { writeAtomic } from '../fix/write.js';
 import { discoverFiles, readIgnoreFile } from '../files/discover.js';
-import { readBuffer, readDraft, type ReadResult } from '../files/read.js';
+import { DEFAULT_MAX_FILE_SIZE, readBuffer, readDraft, sizeRefusal, type ReadResult } from '../files/read.js';
 import { findRepoRoot, repoRoot, stagedContent, stagedFiles } from '../files/staged.js';
 import { shouldMask, type FormatName } from '../format/index.js';
 import { reportWriter, type ReportWriter } from '../format/stream.js';
@@ -51,6 +51,10 @@ export interface LintRunOptions {
   cacheLocation?: string;
   /** Worker threads (--workers); default from the number of files and cores. */
   workers?: number;
+  /** Files larger than this many bytes are refused (0: no limit; default 10 MB). */
+  maxFileSize?: number;
+  /** Set by a SIGINT during --fix: stop after the file being written. */
+  interrupted?: () => boolean;
   stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
@@ -191,7 +195,14 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
     const sources = stagedFiles(opts.cwd, config.extensions)
       .filter((f) => !ignored(f.path))
       .filter((f) => !within.length || within.some((w) => (w === '' ? !f.path.startsWith('../') : f.path === w || f.path.startsWith(`${w}/`))))
-      .map((f) => ({ path: f.path, writable: false, read: () => readBuffer(stagedContent(root, f.repoPath), f.path) }));
+      .map((f) => ({
+        path: f.path,
+        writable: false,
+        read: () => {
+          const buf = stagedContent(root, f.repoPath);
+          return sizeRefusal(buf.length, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? readBuffer(buf, f.path);
+        },
+      }));
     if (!sources.length) io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
     return { sources, root };
   }
@@ -202,7 +213,7 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
   }
   // SARIF paths are relative to the repository root when there is one.
   const root = opts.format === 'sarif' ? (findRepoRoot(opts.cwd) ?? opts.cwd) : opts.cwd;
-  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file) })), root };
+  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })), root };
 }
 
 /** Lint the files named on the command line, or the staged files. */
@@ -248,6 +259,8 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   try {
     let done = 0;
     for await (const { index, result: linted } of lintInOrder(sources.length, next, { env, setup: setupOptions, workers: opts.workers })) {
+      // Ctrl-C during --fix: every file written so far is complete (writes are atomic); stop here.
+      if (opts.interrupted?.()) break;
       bar.tick(++done);
       let result = linted ?? cached.get(index);
       cached.delete(index);
@@ -262,9 +275,14 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
     bar.clear();
     cache?.save();
   }
+  if (opts.interrupted?.()) {
+    io.stderr('phi-lint: interrupted; files already fixed were written completely, the rest are unchanged\n');
+    return 130;
+  }
   if (opts.fixDryRun) return unreadable ? 2 : 0;
   baseline.save(io);
   const code = sink ? exitCode(sink.finish(), opts, io) : 0;
+  if (unreadable) io.stderr(`phi-lint: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be linted (see above); exit code 2\n`);
   return unreadable ? 2 : code;
 }
 

@@ -1,5 +1,7 @@
 // Markdown awareness: which parts of a draft are prose, where its images are, and its front matter.
-// Every view keeps the original length, so offsets found in a view point into the original file.
+// Every view keeps the original length, so offsets found in a view point into the original file. Views
+// are built from lists of ranges to blank (not per-character arrays), so a very large draft costs a few
+// copies of its text, not tens of bytes per character.
 import { yaml } from '../yaml-source.js';
 
 /** A Markdown image, `![alt](src "title")`, with offsets into the original text. */
@@ -22,16 +24,36 @@ export interface MarkdownViews {
   frontMatter?: Record<string, unknown>;
 }
 
-const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+/** A range to replace: blanked to spaces (line breaks kept), or with `char` when given (same length 1). */
+interface Edit {
+  start: number;
+  end: number;
+  char?: string;
+}
 
-function blankRange(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+const blankSegment = (s: string) => s.replace(/[^\r\n]/g, ' ');
+
+/** `text` with the edits applied; overlapping blank ranges are merged. Same length as `text`. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  if (!edits.length) return text;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of sorted) {
+    const start = Math.max(e.start, pos);
+    if (e.end <= start) continue;
+    parts.push(text.slice(pos, start));
+    parts.push(e.char !== undefined && e.end - start === 1 ? e.char : blankSegment(text.slice(start, e.end)));
+    pos = e.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** Splits a draft into views. `markdown` false treats the whole file as plain prose. */
 export function markdownViews(text: string, markdown: boolean): MarkdownViews {
   if (!markdown) return { prose: text, plain: text, images: [] };
-  const chars = text.split('');
+  const edits: Edit[] = [];
   let frontMatter: Record<string, unknown> | undefined;
 
   // Front matter: values are prose, keys and fences are not.
@@ -43,43 +65,38 @@ export function markdownViews(text: string, markdown: boolean): MarkdownViews {
     } catch {
       // Malformed front matter is still linted as text below; nothing to parse.
     }
-    blankRange(chars, 0, fm[0].length);
     const bodyStart = fm[0].indexOf('\n') + 1;
-    const lineRe = /^([ \t-]*)([A-Za-z0-9_-]+:)?(.*)$/gm;
-    const body = fm[1];
-    let m: RegExpExecArray | null;
-    while ((m = lineRe.exec(body))) {
-      if (m[0] === '' && lineRe.lastIndex === m.index) lineRe.lastIndex++;
-      const valueStart = bodyStart + m.index + m[1].length + (m[2]?.length ?? 0);
-      const valueEnd = bodyStart + m.index + m[0].length;
-      for (let i = valueStart; i < valueEnd; i++) chars[i] = text[i];
+    edits.push({ start: 0, end: bodyStart });
+    for (const m of fm[1].matchAll(/^([ \t-]*)([A-Za-z0-9_-]+:)?/gm)) {
+      edits.push({ start: bodyStart + m.index, end: bodyStart + m.index + m[0].length });
     }
+    edits.push({ start: bodyStart + fm[1].length, end: fm[0].length });
   }
 
-  // Fenced code blocks, indented code is left alone (drafts indent prose too often).
+  // Fenced code blocks; indented code is left alone (drafts indent prose too often).
   for (const m of text.matchAll(/^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\2[ \t]*$|(?![\s\S]))/gm)) {
-    blankRange(chars, m.index, m.index + m[0].length);
+    edits.push({ start: m.index, end: m.index + m[0].length });
   }
   // Inline code and HTML comments.
-  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)|<!--[\s\S]*?-->/g)) blankRange(chars, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)|<!--[\s\S]*?-->/g)) edits.push({ start: m.index, end: m.index + m[0].length });
 
-  const prose = chars.join('');
+  const prose = applyEdits(text, edits);
   const images: ImageRef[] = [];
-  const plainChars = prose.split('');
   for (const m of prose.matchAll(/!\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g)) {
     images.push({ offset: m.index, length: m[0].length, alt: m[1], altOffset: m.index + 2, src: m[2] });
   }
+  const plainEdits: Edit[] = [];
   // Links and images: keep the alt/link text, blank the brackets and the target.
   for (const m of prose.matchAll(/(!?\[)([^\]\n]*)(\]\([^)\n]*\))/g)) {
-    blankRange(plainChars, m.index, m.index + m[1].length);
+    plainEdits.push({ start: m.index, end: m.index + m[1].length });
     const close = m.index + m[1].length + m[2].length;
     // Keep a sentence break after alt text so it is read as its own sentence.
-    blankRange(plainChars, close, close + m[3].length);
-    if (m[1] === '![') plainChars[close] = '.';
+    if (m[1] === '![') {
+      plainEdits.push({ start: close, end: close + 1, char: '.' });
+      plainEdits.push({ start: close + 1, end: close + m[3].length });
+    } else plainEdits.push({ start: close, end: close + m[3].length });
   }
   // Emphasis and heading marks.
-  for (const m of prose.matchAll(/\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|^#{1,6}(?=\s)|^>+/gm)) blankRange(plainChars, m.index, m.index + m[0].length);
-  return { prose, plain: plainChars.join(''), images, frontMatter };
+  for (const m of prose.matchAll(/\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|^#{1,6}(?=\s)|^>+/gm)) plainEdits.push({ start: m.index, end: m.index + m[0].length });
+  return { prose, plain: applyEdits(prose, plainEdits), images, frontMatter };
 }
-
-export { blank };

@@ -113,7 +113,9 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
   for (const m of list) {
     if (m.finding.category !== 'phi' || !QUASI.has(m.finding.type)) continue;
     const p = rangeAt(doc.paragraphs, m.finding.offset);
-    byParagraph.set(p.start, [...(byParagraph.get(p.start) ?? []), m]);
+    let group = byParagraph.get(p.start);
+    if (!group) byParagraph.set(p.start, (group = []));
+    group.push(m);
   }
   const raise = new Set<Marked>();
   for (const [start, group] of byParagraph) {
@@ -134,12 +136,19 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
 /** Findings with `alone` drop to that severity when no other identifier shares their paragraph. */
 export function applyAlone(doc: LintDocument, list: Marked[]): Marked[] {
   const para = (f: Finding) => rangeAt(doc.paragraphs, f.offset).start;
+  // Per paragraph, the identifier types found there that can vouch for an `alone` finding.
+  const companions = new Map<number, Set<string>>();
+  for (const o of list) {
+    if (o.finding.category !== 'phi' || o.alone || o.finding.severity === 'info') continue;
+    const p = para(o.finding);
+    let types = companions.get(p);
+    if (!types) companions.set(p, (types = new Set()));
+    types.add(o.finding.type);
+  }
   return list.flatMap((m) => {
     if (!m.alone || SEVERITY_RANK[m.finding.severity] === 0) return [m];
-    const p = para(m.finding);
-    const companion = list.some((o) => o !== m && o.finding.category === 'phi' && o.finding.type !== m.finding.type &&
-      !o.alone && o.finding.severity !== 'info' && para(o.finding) === p);
-    if (companion) return [m];
+    const types = companions.get(para(m.finding));
+    if (types && [...types].some((t) => t !== m.finding.type)) return [m];
     if (m.alone === 'off') return [];
     return SEVERITY_RANK[m.alone] < SEVERITY_RANK[m.finding.severity] ? [lowered(m, m.alone)] : [m];
   });
@@ -164,8 +173,34 @@ export function dedupe(findings: Finding[], keepContained = false): Finding[] {
     if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev.severity]) best.set(key, f);
   }
   const kept = [...best.values()];
-  // A span inside a longer finding of the same type and severity adds nothing.
-  const out = keepContained ? kept : kept.filter((f) => !kept.some((g) => g !== f && g.type === f.type && g.category === f.category &&
-    g.offset <= f.offset && g.offset + g.length >= f.offset + f.length && (g.length > f.length) && SEVERITY_RANK[g.severity] >= SEVERITY_RANK[f.severity]));
+  const out = keepContained ? kept : withoutContained(kept);
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Drops a finding that lies inside a longer one of the same category and type that is at least as severe:
+ * it adds nothing. One sweep per type in offset order (a draft can have tens of thousands of findings).
+ */
+function withoutContained(findings: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = `${f.category}\u0000${f.type}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(f);
+  }
+  const out: Finding[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.offset - b.offset || b.length - a.length);
+    // Furthest end reached so far by a finding of at least each severity rank (0 info … 2 error).
+    const reach = [-1, -1, -1];
+    for (const f of group) {
+      const end = f.offset + f.length;
+      const rank = SEVERITY_RANK[f.severity];
+      if (reach[rank] >= end) continue;
+      out.push(f);
+      for (let r = 0; r <= rank; r++) reach[r] = Math.max(reach[r], end);
+    }
+  }
+  return out;
 }

@@ -40,6 +40,16 @@ export interface DiscoverOptions {
 
 const isGlob = (p: string) => /[*?[\]{}]/.test(p);
 
+/**
+ * Files and links to files matching `pattern`. Links to folders are not followed (no loops, no escaping
+ * the tree); links to files are kept, and a broken one is reported when it is read, not skipped silently.
+ */
+function entries(pattern: string, cwd: string, ignore: string[], caseInsensitive: boolean): string[] {
+  return fg
+    .sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, caseSensitiveMatch: !caseInsensitive })
+    .filter((e) => !e.endsWith('/'));
+}
+
 /** Files to lint, relative to cwd where possible, sorted, without duplicates. */
 export function discoverFiles(inputs: string[], opts: DiscoverOptions): string[] {
   const ignore = [...ALWAYS_IGNORED, ...opts.ignore];
@@ -49,7 +59,7 @@ export function discoverFiles(inputs: string[], opts: DiscoverOptions): string[]
   for (const input of inputs.length ? inputs : ['.']) {
     const posix = input.split(path.sep).join('/');
     if (isGlob(input)) {
-      const matches = fg.sync(posix, { cwd: opts.cwd, ignore, dot: false, onlyFiles: true, followSymbolicLinks: false });
+      const matches = entries(posix, opts.cwd, ignore, false);
       if (!matches.length) throw new UserError(`no files match the pattern "${input}"`);
       matches.forEach((m) => found.add(m));
       continue;
@@ -58,13 +68,16 @@ export function discoverFiles(inputs: string[], opts: DiscoverOptions): string[]
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
-    } catch {
-      throw new UserError(`path not found: ${input}`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UserError(code === 'ELOOP' ? `path is a symbolic link loop: ${input}` : code === 'EACCES' ? `path cannot be read (permission denied): ${input}` : `path not found: ${input}`);
     }
     if (stat.isDirectory()) {
       const base = fg.convertPathToPattern(path.relative(opts.cwd, abs) || '.');
       const pattern = base === '.' ? `**/${extGlob}` : `${base}/**/${extGlob}`;
-      for (const m of fg.sync(pattern, { cwd: opts.cwd, ignore, dot: false, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false })) found.add(m);
+      for (const m of entries(pattern, opts.cwd, ignore, true)) found.add(m);
+    } else if (!stat.isFile()) {
+      throw new UserError(`not a regular file or folder: ${input}`);
     } else {
       // A file named on the command line is linted whatever its extension, unless ignored.
       const rel = path.relative(opts.cwd, abs).split(path.sep).join('/');

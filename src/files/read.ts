@@ -21,14 +21,34 @@ export function decode(buf: Buffer): { text: string; invalid: boolean } {
   }
 }
 
-/** Read `file` for linting; `name` is how messages call it (default the path). */
-export function readDraft(file: string, name = file): ReadResult {
+/** Default --max-file-size: 10 MB (drafts are a few KB; a 10 MB file is an export or a mistake). */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The refusal for a file over the size limit (0 means no limit), or undefined. */
+export function sizeRefusal(size: number, name: string, maxBytes: number): ReadResult | undefined {
+  if (!maxBytes || size <= maxBytes) return undefined;
+  return { ok: false, skipped: false, error: `${name}: not linted: ${mb(size)} is larger than --max-file-size ${mb(maxBytes)} (raise it, for example --max-file-size ${Math.ceil(size / 1024 / 1024) + 1}MB, or 0 for no limit)` };
+}
+
+/** Read `file` for linting; `name` is how messages call it (default the path); files over `maxBytes` are refused. */
+export function readDraft(file: string, name = file, maxBytes = DEFAULT_MAX_FILE_SIZE): ReadResult {
   let buf: Buffer;
   try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { ok: false, skipped: false, error: `${name}: cannot read the file (it is not a regular file)` };
+    const refused = sizeRefusal(stat.size, name, maxBytes);
+    if (refused) return refused;
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'file not found' : (code ?? 'cannot read');
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EISDIR' ? 'it is a folder'
+      : code === 'ENOENT' ? 'file not found (a broken link?)'
+      : code === 'ELOOP' ? 'a symbolic link loop'
+      : (code ?? 'cannot read');
     return { ok: false, skipped: false, error: `${name}: cannot read the file (${why})` };
   }
   return readBuffer(buf, name);

@@ -5,6 +5,7 @@ import { trimRange } from '../document/spans.js';
 import type { Category } from '../types.js';
 import { compileCue, termsRegex, type Lexicon } from './lexicons.js';
 import { requiredWords } from '../nlp/compromise.js';
+import { unsafeRegexReason } from './regex-safety.js';
 import type { CompiledContext, CompiledRule, Condition, MatchInput, RuleMatch } from './compiled.js';
 import type { ConditionSpec, ContextSpec, RuleSpec } from './schema.js';
 import { TRANSFORMS } from './transforms.js';
@@ -67,6 +68,8 @@ function imageMatches(input: MatchInput, re: RegExp): RuleMatch[] {
 }
 
 function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern' }>): (input: MatchInput) => RuleMatch[] {
+  const unsafe = unsafeRegexReason(spec.regex);
+  if (unsafe) fail(env, ['regex'], `refused regex in "regex": ${unsafe}`);
   let re: RegExp;
   try {
     re = new RegExp(spec.regex, `dg${spec.flags}${spec.flags.includes('u') ? '' : 'u'}`);

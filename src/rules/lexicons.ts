@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import { parseYamlSource } from '../yaml-source.js';
+import { unsafeRegexReason } from './regex-safety.js';
 import { schemas, type LexiconSpec } from './schema.js';
 
 /** A compiled lexicon: one regex that finds any of its terms (whole words) and its own patterns. */
@@ -66,13 +67,18 @@ export function readLexiconSources(dir: string): LexiconSource[] {
     const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
     const spec = validateWith(schemas().lexiconSchema, src, 'lexicon');
     (spec.patterns ?? []).forEach((p, i) => {
-        try {
-          new RegExp(p, 'u');
-        } catch (e) {
-          const pos = src.position(['patterns', i]);
-          throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos.line, pos.column);
-        }
-      });
+      const unsafe = unsafeRegexReason(p);
+      if (unsafe) {
+        const pos = src.position(['patterns', i]);
+        throw new UserError(`lexicon: refused regex in "patterns[${i}]": ${unsafe}`, file, pos.line, pos.column);
+      }
+      try {
+        new RegExp(p, 'u');
+      } catch (e) {
+        const pos = src.position(['patterns', i]);
+        throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos.line, pos.column);
+      }
+    });
     out.push({ name: entry.replace(/\.ya?ml$/, ''), file, spec });
   }
   return out;
@@ -104,7 +110,11 @@ export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp 
     return lex.regex;
   }
   const re = /^\/(.+)\/([imsu]*)$/s.exec(cue);
-  if (re) return new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`);
+  if (re) {
+    const unsafe = unsafeRegexReason(re[1]);
+    if (unsafe) throw new Error(`refused regex: ${unsafe}`);
+    return new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`);
+  }
   return termsRegex([cue], { inflect: true });
 }
 
