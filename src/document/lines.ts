@@ -1,4 +1,5 @@
 // Converts UTF-16 offsets to 1-based line:column pairs (CRLF, CR and LF all end a line).
+import { lastAtOrBefore } from './search.js';
 
 /** Start offsets of every line of `text`. */
 export function lineStarts(text: string): number[] {
@@ -15,14 +16,8 @@ export function lineStarts(text: string): number[] {
 
 /** 1-based line and column (UTF-16 code units) of `offset`. */
 export function positionAt(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  const line = lastAtOrBefore(starts.length, offset, (i) => starts[i]);
+  return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
 /** The text of 1-based line `line`, without its line ending. */

@@ -1,4 +1,5 @@
 // Splits prose into sentences and paragraphs: the scopes that rule context is judged in.
+import { lastAtOrBefore } from './search.js';
 
 /** A half-open range [start, end) of UTF-16 offsets. */
 export interface Range {
@@ -62,12 +63,5 @@ export function splitParagraphs(text: string): Range[] {
 
 /** The range in `ranges` (sorted, disjoint) containing `offset`, or the nearest one before it. */
 export function rangeAt(ranges: Range[], offset: number): Range {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ranges[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return ranges[lo] ?? { start: 0, end: 0 };
+  return ranges[lastAtOrBefore(ranges.length, offset, (i) => ranges[i].start)] ?? { start: 0, end: 0 };
 }

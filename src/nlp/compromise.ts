@@ -1,5 +1,6 @@
 // The one module that owns compromise: loads it (with compromise-dates) lazily and tags only the text that needs it.
 import { createRequire } from 'node:module';
+import { lastAtOrBefore } from '../document/search.js';
 import type { Range } from '../document/sentences.js';
 
 /** A tagged term of the text with its UTF-16 offset. */
@@ -66,16 +67,7 @@ export function tagRanges(nlp: Nlp, text: string, ranges: Range[]): Tagged {
     sub += text.slice(r.start, r.end);
   }
   const tagged = tag(nlp, sub);
-  const at = (offset: number) => {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segments[mid].sub <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return segments[lo];
-  };
+  const at = (offset: number) => segments[lastAtOrBefore(segments.length, offset, (i) => segments[i].sub)];
   const mapRanges = (rs: Range[]) =>
     rs.flatMap((r) => {
       const seg = at(r.start);
