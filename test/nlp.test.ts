@@ -1,13 +1,13 @@
 // Entity detection and term compilation: exact, punctuation-trimmed UTF-16 offsets on real-world text.
 import { describe, expect, it } from 'vitest';
 import { createDocument } from '../src/document/document.js';
-import { loadCompromise, tag } from '../src/nlp/compromise.js';
+import { compromise, tag } from '../src/nlp/compromise.js';
 import { findEntities, type EntityKind } from '../src/nlp/entities.js';
 import { compileCue, loadLexicons, termsRegex } from '../src/rules/lexicons.js';
 import { setup } from '../src/setup.js';
 
 const { env } = await setup({ cwd: process.cwd(), overrides: [] });
-const nlp = await loadCompromise();
+const nlp = compromise();
 
 function entities(kind: EntityKind, text: string): string[] {
   const doc = createDocument('x.md', text);

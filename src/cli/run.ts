@@ -14,7 +14,7 @@ import { discoverFiles, readIgnoreFile } from '../files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, readBuffer, readDraft, sizeRefusal, type ReadResult } from '../files/read.js';
 import { findRepoRoot, repoRoot, stagedContent, stagedFiles } from '../files/staged.js';
 import { shouldMask, type FormatName } from '../format/index.js';
-import { reportWriter, type ReportWriter } from '../format/stream.js';
+import { reportWriter } from '../format/stream.js';
 import { lintInOrder } from '../run/pool.js';
 import { setup, type RuleOverride, type SetupOptions } from '../setup.js';
 import { SEVERITY_RANK, type FileResult, type Severity } from '../types.js';

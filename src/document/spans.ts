@@ -37,6 +37,3 @@ function closesInside(text: string, start: number, end: number): boolean {
 function isAbbrevDot(text: string, start: number, end: number): boolean {
   return text[end - 1] === '.' && /(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$/.test(text.slice(start, end));
 }
-
-/** Whether two ranges overlap. */
-export const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;

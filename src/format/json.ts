@@ -1,16 +1,6 @@
 // The --format json report: exactly the contract of shared/docs/json-report.md.
 import type { FileResult } from '../types.js';
-import { summarize, type Summary } from './summary.js';
-
-/** The JSON report text (pretty-printed, ends with a newline). */
-export function formatJson(results: FileResult[], version: string): string {
-  const report = {
-    tool: { name: 'phi-lint', version },
-    files: results.map(jsonFile),
-    summary: summarize(results),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
+import type { Summary } from './summary.js';
 
 /** The report's opening, up to the files list: the streaming writer prints files as they are linted. */
 export function jsonStart(version: string): string {

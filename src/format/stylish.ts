@@ -2,15 +2,9 @@
 import { Chalk } from 'chalk';
 import { lineStarts, lineText } from '../document/lines.js';
 import type { FileResult, Severity } from '../types.js';
-import { allProblems, summarize, type Summary } from './summary.js';
+import { allProblems, type Summary } from './summary.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Render results for a terminal; `color` false gives plain text. */
-export function formatStylish(results: FileResult[], color: boolean, hiddenInfos = 0): string {
-  const fileCount = results.filter((r) => allProblems(r).some((f) => f.severity !== 'info')).length;
-  return results.map((r) => stylishFile(r, color)).join('') + stylishSummary(summarize(results), fileCount, hiddenInfos, color);
-}
 
 /** One file's block: its path, then each problem with the line, a caret and suggestions ('' when clean). */
 export function stylishFile(r: FileResult, color: boolean): string {

@@ -3,17 +3,8 @@ import { createRequire } from 'node:module';
 import { lastAtOrBefore } from '../document/search.js';
 import type { Range } from '../document/sentences.js';
 
-/** A tagged term of the text with its UTF-16 offset. */
-export interface Term {
-  text: string;
-  start: number;
-  end: number;
-  tags: Set<string>;
-}
-
 /** What the rest of the linter may ask of compromise for one text. */
 export interface Tagged {
-  terms: Term[];
   /** Matches of compromise match syntax, as offsets into the text. */
   match(pattern: string): Range[];
   people(): Range[];
@@ -40,10 +31,6 @@ export function compromise(): Nlp {
   return engine;
 }
 
-/** The same, for callers that prefer a promise. */
-export async function loadCompromise(): Promise<Nlp> {
-  return compromise();
-}
 
 /** The compromise lexicon (lower-case word → tag or tags); loads compromise if needed. */
 export function lexiconOf(nlp: Nlp): Record<string, string | string[]> {
@@ -75,9 +62,6 @@ export function tagRanges(nlp: Nlp, text: string, ranges: Range[]): Tagged {
       return [{ start: seg.orig + r.start - seg.sub, end: seg.orig + r.end - seg.sub }];
     });
   return {
-    get terms() {
-      return tagged.terms.flatMap((t) => mapRanges([t]).map((r) => ({ ...t, ...r })));
-    },
     match: (pattern) => mapRanges(tagged.match(pattern)),
     people: () => mapRanges(tagged.people()),
     places: () => mapRanges(tagged.places()),
@@ -114,14 +98,7 @@ export function tag(nlp: Nlp, text: string): Tagged {
     if (!cache.has(key)) cache.set(key, f());
     return cache.get(key)!;
   };
-  let terms: Term[] | undefined;
   return {
-    get terms() {
-      terms ??= doc.json({ offset: true }).flatMap((s: any) =>
-        s.terms.map((t: any) => ({ text: t.text, start: t.offset.start, end: t.offset.start + t.offset.length, tags: new Set<string>(t.tags) })),
-      );
-      return terms!;
-    },
     match: (pattern) => memo(`m:${pattern}`, () => ranges(doc.match(pattern))),
     people: () => memo('people', () => ranges(doc.people())),
     places: () => memo('places', () => ranges(doc.places())),
