@@ -22,7 +22,8 @@ describe('identical findings in every mode', () => {
   it('worker threads give exactly the single-threaded report', () => {
     const one = runCli(['--format', 'json', '--workers', '0', '.'], { cwd: dir }).stdout;
     const two = runCli(['--format', 'json', '--workers', '2', '.'], { cwd: dir }).stdout;
-    expect(JSON.parse(one).files.length).toBe(160);
+    expect(JSON.parse(one).files.length).toBe(fs.readdirSync(dir).filter((f) => f.endsWith('.md')).length);
+    expect(JSON.parse(one).files.length).toBeGreaterThan(100);
     expect(two).toBe(one);
   });
 

@@ -82,6 +82,7 @@ function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | 
 export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Finding[] {
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
   list = excuseSameNames(list);
+  list = excuseStaffDetails(doc, list);
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
   list = applyAlone(doc, list);
   list = applyConsent(list, consentOf(doc, env.lexicons));
@@ -103,6 +104,34 @@ export function excuseSameNames(list: Marked[]): Marked[] {
       ? { ...lowered(m, 'info'), excused: true }
       : m,
   );
+}
+
+const TYPES_OF_A_PERSON = new Set(['age', 'date']);
+const ADDRESSES_A_PATIENT = /\b(?:you|your|yours)\b|\b(?:our|my|a|the|this)\s(?:\w+\s)?(?:patient|resident|client|pt)\b(?!s)/i;
+
+/**
+ * In a sentence whose only named people are staff, donors or public figures (all excused), their ages and
+ * dates are theirs too: "Joe turns 92 next week" after "Grandpa Joe Whitfield, our volunteer". A sentence
+ * that addresses or names a patient keeps them.
+ */
+export function excuseStaffDetails(doc: LintDocument, list: Marked[]): Marked[] {
+  const names = list.filter((m) => m.finding.type === 'name' && m.finding.category === 'phi');
+  if (!names.length) return list;
+  const bySentence = new Map<number, Marked[]>();
+  for (const m of names) {
+    const s = rangeAt(doc.sentences, m.finding.offset).start;
+    let g = bySentence.get(s);
+    if (!g) bySentence.set(s, (g = []));
+    g.push(m);
+  }
+  return list.map((m) => {
+    if (!TYPES_OF_A_PERSON.has(m.finding.type) || m.finding.severity === 'info') return m;
+    const s = rangeAt(doc.sentences, m.finding.offset);
+    const people = bySentence.get(s.start);
+    if (!people?.length || !people.every((n) => n.excused)) return m;
+    if (ADDRESSES_A_PATIENT.test(doc.plain.slice(s.start, s.end))) return m;
+    return { ...lowered(m, 'info'), excused: true };
+  });
 }
 
 /** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */

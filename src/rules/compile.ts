@@ -3,7 +3,7 @@ import type { YamlSource } from '../yaml-source.js';
 import { UserError } from '../errors.js';
 import { trimRange } from '../document/spans.js';
 import type { Category } from '../types.js';
-import { compileCue, termsRegex, type Lexicon } from './lexicons.js';
+import { compileCue, lexiconRegexes, termsRegex, type Lexicon } from './lexicons.js';
 import { requiredWords } from '../nlp/compromise.js';
 import { unsafeRegexReason } from './regex-safety.js';
 import type { CompiledContext, CompiledRule, Condition, MatchInput, RuleMatch } from './compiled.js';
@@ -27,7 +27,7 @@ function compileConditions(env: CompileEnv, spec: ConditionSpec | ConditionSpec[
   if (!spec) return [];
   const list = Array.isArray(spec) ? spec : [spec];
   return list.map((c, i) => ({
-    regexes: c.any.map((cue, j) => {
+    regexes: c.any.flatMap((cue, j) => {
       const cuePath = Array.isArray(spec) ? [...path, i, 'any', j] : [...path, 'any', j];
       try {
         return compileCue(cue, env.lexicons);
@@ -111,7 +111,10 @@ function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>
       if (t.replacement !== undefined) replacements.set(t.term.toLowerCase(), t.replacement);
     }
   }
-  const lexRes: RegExp[] = (spec.lexicons ?? []).map((name, i) => env.lexicons.get(name)?.regex ?? fail(env, ['lexicons', i], `unknown lexicon "${name}"; known: ${[...env.lexicons.keys()].join(', ')}`));
+  const lexRes: RegExp[] = (spec.lexicons ?? []).flatMap((name, i) => {
+    const lex = env.lexicons.get(name);
+    return lex ? lexiconRegexes(lex) : fail(env, ['lexicons', i], `unknown lexicon "${name}"; known: ${[...env.lexicons.keys()].join(', ')}`);
+  });
   if (!terms.length && !lexRes.length) fail(env, ['kind'], 'a terms rule needs "terms" or "lexicons"');
   const own = terms.length ? termsRegex(terms, { inflect: spec.inflect, caseSensitive: spec.caseSensitive }) : undefined;
   const all = [...(own ? [own] : []), ...lexRes];
@@ -162,7 +165,7 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
       break;
     }
     case 'entity': {
-      const excludes = (spec.exclude ?? []).map((cue, i) => {
+      const excludes = (spec.exclude ?? []).flatMap((cue, i) => {
         try {
           return compileCue(cue, lexicons);
         } catch (e) {

@@ -14,7 +14,12 @@ export interface Lexicon {
   spec: LexiconSpec;
   /** Global regex over all terms and patterns. */
   regex: RegExp;
+  /** Global regex over the case-sensitive patterns, when there are any. */
+  exact?: RegExp;
 }
+
+/** Every regex of a lexicon. */
+export const lexiconRegexes = (lex: Lexicon): RegExp[] => (lex.exact ? [lex.regex, lex.exact] : [lex.regex]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -66,19 +71,18 @@ export function readLexiconSources(dir: string): LexiconSource[] {
     const file = path.join(dir, entry);
     const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
     const spec = validateWith(schemas().lexiconSchema, src, 'lexicon');
-    (spec.patterns ?? []).forEach((p, i) => {
-      const unsafe = unsafeRegexReason(p);
-      if (unsafe) {
-        const pos = src.position(['patterns', i]);
-        throw new UserError(`lexicon: refused regex in "patterns[${i}]": ${unsafe}`, file, pos.line, pos.column);
-      }
-      try {
-        new RegExp(p, 'u');
-      } catch (e) {
-        const pos = src.position(['patterns', i]);
-        throw new UserError(`lexicon: invalid regex in "patterns[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos.line, pos.column);
-      }
-    });
+    for (const field of ['patterns', 'caseSensitivePatterns'] as const) {
+      (spec[field] ?? []).forEach((p, i) => {
+        const pos = () => src.position([field, i]);
+        const unsafe = unsafeRegexReason(p);
+        if (unsafe) throw new UserError(`lexicon: refused regex in "${field}[${i}]": ${unsafe}`, file, pos().line, pos().column);
+        try {
+          new RegExp(p, 'u');
+        } catch (e) {
+          throw new UserError(`lexicon: invalid regex in "${field}[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos().line, pos().column);
+        }
+      });
+    }
     out.push({ name: entry.replace(/\.ya?ml$/, ''), file, spec });
   }
   return out;
@@ -89,7 +93,8 @@ export function compileLexicons(sources: LexiconSource[]): Map<string, Lexicon> 
   const out = new Map<string, Lexicon>();
   for (const { name, file, spec } of sources) {
     if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
-    out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }) });
+    const exact = spec.caseSensitivePatterns?.length ? new RegExp(spec.caseSensitivePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : undefined;
+    out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }), exact });
   }
   return out;
 }
@@ -103,19 +108,19 @@ export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
  * Compile a cue: `@name` is a lexicon, `/source/flags` a regex, anything else a literal
  * whole-word term (case-insensitive). Throws a plain Error with the reason; callers add the position.
  */
-export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp {
+export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp[] {
   if (cue.startsWith('@')) {
     const lex = lexicons.get(cue.slice(1));
     if (!lex) throw new Error(`unknown lexicon "${cue.slice(1)}"; known: ${[...lexicons.keys()].join(', ')}`);
-    return lex.regex;
+    return lexiconRegexes(lex);
   }
   const re = /^\/(.+)\/([imsu]*)$/s.exec(cue);
   if (re) {
     const unsafe = unsafeRegexReason(re[1]);
     if (unsafe) throw new Error(`refused regex: ${unsafe}`);
-    return new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`);
+    return [new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`)];
   }
-  return termsRegex([cue], { inflect: true });
+  return [termsRegex([cue], { inflect: true })];
 }
 
 /** Whether `regex` (global) finds anything in `text`. */

@@ -132,6 +132,8 @@ function build(z: typeof Zod.z) {
     terms: z.array(z.string().min(1)).min(1),
     /** Regular expressions (JavaScript syntax, matched case-insensitively unless caseSensitive). */
     patterns: z.array(z.string().min(1)).optional(),
+    /** Regular expressions always matched case-sensitively (abbreviations such as ER and OR, which are words in lower case). */
+    caseSensitivePatterns: z.array(z.string().min(1)).optional(),
   });
   return { conditionSchema, contextSchema, patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema, ruleSchema, lexiconSchema, suggestion };
 }
