@@ -27,7 +27,7 @@ describe('rule files', () => {
     ['invalid regex', { 'team/x.yaml': base('').replace("'foo'", "'(foo'") }, 'team/x.yaml:2:8: rule team/x: invalid regex in "regex": Unterminated group'],
     ['unknown type', { 'team/x.yaml': base('').replace('type: name', 'type: nam') }, 'team/x.yaml:4:7: rule file: "type" "nam" is not a phi type (did you mean "name"?); allowed: name, geo, date, age, phone, fax, email, ssn, mrn, health-plan, account, license, vehicle, device, url, ip, biometric, photo, other-id'],
     ['bad severity', { 'team/x.yaml': base('').replace('severity: error', 'severity: high') }, 'team/x.yaml:5:11: rule file: "severity" must be one of "error", "warning", "info"'],
-    ['unknown validator', { 'team/x.yaml': base('validate: [lunh]\n') }, 'team/x.yaml:10:12: rule team/x: unknown validator "lunh"; known: iban, ssn, luhn, vin, mbi, ipv4, ipv6, calendar-date, nanp, not-trivial, has-digit'],
+    ['unknown validator', { 'team/x.yaml': base('validate: [lunh]\n') }, 'team/x.yaml:10:12: rule team/x: unknown validator "lunh"; known: iban, ssn, luhn, id-like, vin, mbi, ipv4, ipv6, calendar-date, nanp, not-trivial, has-digit'],
     ['missing category outside built-in packs', { 'team/x.yaml': base('').replace('category: phi\n', '') }, 'team/x.yaml:1:1: rule file: missing "category" (phi or professionalism); only the built-in packs phi/ and professionalism/ imply it'],
     ['duplicate id', { 'phi/ssn.yaml': base('') }, 'phi/ssn.yaml:1:1: duplicate rule id "phi/ssn" (also defined in ' + path.join(BUILTIN_RULES_DIR, 'phi', 'ssn.yaml') + ')'],
     ['malformed YAML', { 'team/x.yaml': 'kind: pattern\n  regex: [\n' }, 'team/x.yaml:1:7: invalid YAML: Nested mappings are not allowed in compact mappings'],

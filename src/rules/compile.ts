@@ -78,7 +78,9 @@ function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern
   }
   const validators = (spec.validate ?? []).map((name, i) => VALIDATORS[name] ?? fail(env, ['validate', i], `unknown validator "${name}"; known: ${Object.keys(VALIDATORS).join(', ')}`));
   const group = spec.group;
-  if (typeof group === 'string' && !spec.regex.includes(`(?<${group}>`)) fail(env, ['group'], `"group" names "${group}", but the regex has no group (?<${group}>...)`);
+  for (const name of typeof group === 'string' ? [group] : Array.isArray(group) ? group : []) {
+    if (!spec.regex.includes(`(?<${name}>`)) fail(env, ['group'], `"group" names "${name}", but the regex has no group (?<${name}>...)`);
+  }
   if (spec.target === 'images') return (input) => imageMatches(input, re);
   return ({ doc }) => {
     const out: RuleMatch[] = [];
@@ -87,7 +89,9 @@ function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern
       let start = m.index;
       let text = m[0];
       if (group !== undefined) {
-        const where = typeof group === 'number' ? m.indices?.[group] : m.indices?.groups?.[group];
+        const where = typeof group === 'number'
+          ? m.indices?.[group]
+          : (Array.isArray(group) ? group : [group]).map((g) => m.indices?.groups?.[g]).find((w) => w !== undefined);
         if (!where) continue;
         start = where[0];
         text = doc.prose.slice(where[0], where[1]);

@@ -90,8 +90,8 @@ function build(z: typeof Zod.z) {
     ...common,
     regex: z.string().min(1),
     flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u are allowed').default(''),
-    /** Capture group (number or name) that is the finding's span; default the whole match. */
-    group: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
+    /** Capture group (number, name, or names tried in order) that is the finding's span; default the whole match. */
+    group: z.union([z.number().int().min(0), z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     /** Named validators from src/rules/validators.ts; every one must accept the span. */
     validate: z.array(z.string().min(1)).optional(),
   });

@@ -113,6 +113,12 @@ export function notTrivial(text: string): boolean {
   return !'01234567890123456789'.includes(d) && !'98765432109876543210'.includes(d);
 }
 
+/** Looks like an identifier: at least 5 letters or digits, 3 or more of them digits. */
+export function idLike(text: string): boolean {
+  const alnum = text.replace(/[^A-Za-z0-9]/g, '');
+  return alnum.length >= 5 && digits(text).length >= 3;
+}
+
 /** Contains at least one digit (identifiers, not words). */
 export function hasDigit(text: string): boolean {
   return /\d/.test(text);
@@ -132,5 +138,5 @@ export function iban(text: string): boolean {
 }
 
 export const VALIDATORS: Record<string, Validator> = {
-  iban, ssn, luhn, vin, mbi, ipv4, ipv6, 'calendar-date': calendarDate, nanp, 'not-trivial': notTrivial, 'has-digit': hasDigit,
+  iban, ssn, luhn, 'id-like': idLike, vin, mbi, ipv4, ipv6, 'calendar-date': calendarDate, nanp, 'not-trivial': notTrivial, 'has-digit': hasDigit,
 };
