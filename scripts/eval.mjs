@@ -19,6 +19,7 @@ if (!fs.existsSync(scorer)) {
 
 const runs = [
   { title: "phi-lint's own labeled drafts (fixtures/corpus)", corpus: path.join(root, 'fixtures', 'corpus', 'drafts.jsonl'), args: [] },
+  { title: "phi-lint's held-out drafts (fixtures/holdout)", corpus: path.join(root, 'fixtures', 'holdout', 'drafts.jsonl'), args: [] },
   { title: 'team dev corpus (../shared/corpora/dev)', corpus: path.join(shared, 'corpora', 'dev', 'drafts.jsonl'), args: [] },
 ];
 for (const dir of fs.readdirSync(path.join(shared, 'corpora')).sort()) {
