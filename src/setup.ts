@@ -114,12 +114,17 @@ export async function setup(opts: SetupOptions): Promise<{ config: Config; env: 
   }
   const rules = applySeverities(all, config.rules, opts.overrides);
   const needsNlp = rules.some((r) => r.needsNlp);
+  let words: EntityResources | undefined;
   const env: LintEnv = {
     rules,
     lexicons,
     // compromise loads on the first sentence that needs it, not here.
     nlp: needsNlp ? compromise : undefined,
-    resources: resources(loadWords(), lexicons),
+    // The name lists load on the first draft that is linted: a run served from the cache never needs them.
+    get resources() {
+      words ??= resources(loadWords(), lexicons);
+      return words;
+    },
     allow: config.allow,
   };
   // Everything that decides findings besides the text: cached results are only valid for the same digest.
