@@ -64,6 +64,14 @@ describe('bad input', () => {
     expect(runCli(['--max-file-size', 'lots', '.'], { cwd: dir }).stderr).toBe('phi-lint: --max-file-size expects a size like 10MB, 500KB or 0 (got "lots")\n');
   });
 
+  it('a file with more than 20,000 findings is cut there, with a warning, not exhausted memory', () => {
+    const r = runCli(['--format', 'json', 'dump.txt'], { cwd: tempDir({ 'dump.txt': 'Patient SSN 412-38-7719. '.repeat(25000) }) });
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.findings).toHaveLength(20000);
+    expect(file.directives[0].message).toContain('phi-lint stopped after 20,000 findings in this file');
+    expect(r.code).toBe(1);
+  });
+
   it('a 100,000-line file is linted', () => {
     const lines = Array.from({ length: 100000 }, (_, i) => (i === 99999 ? 'Our patient Tommy Alvarez had chemo today.' : `Line ${i} of our newsletter.`));
     const r = runCli(['--format', 'json', 'long.md'], { cwd: tempDir({ 'long.md': lines.join('\n') }) });

@@ -44,8 +44,8 @@ export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
  */
 export type ContextCache = WeakMap<RegExp, Map<string, boolean>>;
 
-/** The scope a condition's answer depends on, as a cache key. */
-function scopeKey(doc: LintDocument, m: Range, c: Condition): string {
+/** The scope a condition's answer depends on, as a cache key; undefined for scopes around one match (never shared). */
+function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined {
   switch (c.scope) {
     case 'draft':
       return '*';
@@ -58,14 +58,17 @@ function scopeKey(doc: LintDocument, m: Range, c: Condition): string {
       return `${s.start}:${Math.max(s.end, m.end)}`;
     }
     default:
-      return `${c.scope}:${c.before}:${c.after}:${m.start}:${m.end}`;
+      return undefined;
   }
 }
 
 /** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
 export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache): boolean {
-  if (!cache) return c.regexes.some((re) => finds(re, scopeText(doc, m, c)));
-  const key = scopeKey(doc, m, c);
+  const key = cache ? scopeKey(doc, m, c) : undefined;
+  if (!cache || key === undefined) {
+    const text = scopeText(doc, m, c);
+    return c.regexes.some((re) => finds(re, text));
+  }
   let text: string | undefined;
   return c.regexes.some((re) => {
     let byScope = cache.get(re);

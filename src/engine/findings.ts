@@ -17,10 +17,18 @@ function replacementOf(spec: { replacement?: string; transform?: string }, match
   return groups?.replacement;
 }
 
+const imageIndex = new WeakMap<LintDocument, Map<number, number>>();
+/** Image start → end offsets of a document, built once (a long draft can have thousands of images). */
+function imageEnds(doc: LintDocument): Map<number, number> {
+  let index = imageIndex.get(doc);
+  if (!index) imageIndex.set(doc, (index = new Map(doc.images.map((img) => [img.offset, img.offset + img.length]))));
+  return index;
+}
+
 /** Build the finding for `m`; the span is re-trimmed against the original text. */
 export function toFinding(doc: LintDocument, rule: CompiledRule, m: RuleMatch, severity: Severity): Finding | undefined {
   // An image is one unit: its closing parenthesis is part of it, not trailing punctuation.
-  const isImage = doc.images.some((img) => img.offset === m.start && img.offset + img.length === m.end);
+  const isImage = imageEnds(doc).get(m.start) === m.end;
   const r = isImage ? { start: m.start, end: m.end } : trimRange(doc.text, m, { possessive: false });
   if (r.end <= r.start) return undefined;
   const text = doc.text.slice(r.start, r.end);

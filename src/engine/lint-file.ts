@@ -2,7 +2,7 @@
 import { createDocument, isMarkdownPath } from '../document/document.js';
 import type { FileResult } from '../types.js';
 import { applyDirectives, directiveProblem, parseDirectives } from './directives.js';
-import { lintDocument, type LintEnv } from './lint.js';
+import { MAX_FINDINGS_PER_FILE, lintDocument, truncated, type LintEnv } from './lint.js';
 
 export interface LintFileOptions {
   /** Report disable comments that silenced nothing (--report-unused-disable-directives). */
@@ -17,11 +17,19 @@ const UNUSED = 'This disable comment silenced nothing here; remove it so it cann
 export function lintFile(env: LintEnv, path: string, text: string, opts: LintFileOptions = {}): FileResult {
   const doc = createDocument(path, text);
   const findings = lintDocument(doc, env);
+  const cut = truncated.has(findings);
   const directives = parseDirectives(doc.text, doc.lineStarts, isMarkdownPath(path));
   const { kept, unused } = applyDirectives(findings, directives);
   const problems = [
     ...directives.filter((d) => !d.reason).map((d) => directiveProblem(d, doc.text, doc.lineStarts, NO_REASON)),
     ...(opts.reportUnusedDirectives ? unused.map((d) => directiveProblem(d, doc.text, doc.lineStarts, UNUSED)) : []),
   ].sort((a, b) => a.offset - b.offset);
+  if (cut) {
+    problems.unshift({
+      ruleId: 'phi-lint/limit', severity: 'warning', category: 'directive', type: 'limit', suggestions: [],
+      message: `phi-lint stopped after ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} findings in this file; some rules did not run. Split the file, or fix these first and lint again.`,
+      line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0, text: '',
+    });
+  }
   return { path, findings: kept, directives: problems, source: doc.text };
 }

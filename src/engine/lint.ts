@@ -24,6 +24,15 @@ export interface LintEnv {
 }
 
 /** All findings of `doc`, sorted by position, after authorization, aggregation, allow lists and dedupe. */
+/**
+ * At most this many findings per file: a "draft" with more is an export or a data dump, and holding
+ * millions of findings would exhaust memory. Rules run in a fixed order, so the cut is deterministic.
+ */
+export const MAX_FINDINGS_PER_FILE = 20_000;
+
+/** Whether the last findings of a document were cut at MAX_FINDINGS_PER_FILE. */
+export const truncated = new WeakSet<Finding[]>();
+
 export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
   const taggedCache = new Map<string, Tagged>();
   const entityCache = new Map<EntityKind, Range[]>();
@@ -50,7 +59,9 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
   const marked: Marked[] = [];
   const contextCache: ContextCache = new WeakMap();
   const whole = { start: 0, end: doc.plain.length };
+  let full = false;
   for (const rule of env.rules) {
+    if (full) break;
     // A rule whose matches would all be dropped without a draft-wide cue is not run at all without it.
     const ctx = rule.context;
     if (ctx && ctx.otherwise === 'off' && ctx.require.some((c) => c.scope === 'draft' && !holds(doc, whole, c, contextCache))) continue;
@@ -59,9 +70,15 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
       if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
+      if (marked.length >= MAX_FINDINGS_PER_FILE) {
+        full = true;
+        break;
+      }
     }
   }
-  return postProcess(doc, marked, env).map((f) => ({ ...f, key: createHash('sha256').update(contentKey(doc, f)).digest('hex') }));
+  const findings = postProcess(doc, marked, env).map((f) => ({ ...f, key: createHash('sha256').update(contentKey(doc, f)).digest('hex') }));
+  if (full) truncated.add(findings);
+  return findings;
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

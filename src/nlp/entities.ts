@@ -1,5 +1,6 @@
 // Entity detection: compromise's people, places and dates joined with validated patterns for contact details.
 import type { LintDocument } from '../document/document.js';
+import { lastAtOrBefore } from '../document/search.js';
 import type { Range } from '../document/sentences.js';
 import { trimRange } from '../document/spans.js';
 import type { Tagged } from './compromise.js';
@@ -66,8 +67,9 @@ function dedupe(ranges: Range[]): Range[] {
  * the sentence's first word, that the word-list detector did not already explain, that no lexicon knows as
  * ordinary words and that do not end an organisation or place name. Most sentences have none.
  */
-function nameCandidateSentences(doc: LintDocument, found: Range[], res: EntityResources): Range[] {
+function nameCandidateSentences(doc: LintDocument, unsorted: Range[], res: EntityResources): Range[] {
   const text = doc.plain;
+  const found = [...unsorted].sort((a, b) => a.start - b.start);
   const known = (w: string) => {
     const lower = w.toLowerCase();
     return res.notNames.has(lower) || (res.commonWords.has(lower) && !res.firstNames.has(lower) && !res.lastNames.has(lower));
@@ -76,7 +78,8 @@ function nameCandidateSentences(doc: LintDocument, found: Range[], res: EntityRe
     const bare = word.replace(/['’]s$/, '').replace(/\.$/, '');
     if (start <= first || bare.length < 2 || bare === bare.toUpperCase() || bare.split('-').every(known)) return false;
     if (ORG_OR_PLACE_WORD.test(bare)) return false;
-    return !found.some((r) => r.start <= start && start < r.end);
+    const i = lastAtOrBefore(found.length, start, (k) => found[k].start);
+    return !(found.length && found[i].start <= start && start < found[i].end);
   };
   return doc.sentences.filter((s) => {
     const first = /^[^\p{L}]*/u.exec(text.slice(s.start, s.end))![0].length + s.start;
