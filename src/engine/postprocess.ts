@@ -1,7 +1,7 @@
 // Post-processing of one document's findings: authorization, quasi-identifier aggregation, allow lists, dedupe, sort.
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
-import { finds, type Lexicon } from '../rules/lexicons.js';
+import { finds, firstMatch, type Lexicon } from '../rules/lexicons.js';
 import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
 
 /** Organisation allow-lists from the config; entries match whole words, case-insensitively. */
@@ -71,11 +71,8 @@ export function allowed(f: Finding, allow: AllowList): boolean {
 function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | undefined {
   if (doc.authorization) return `authorization ${doc.authorization}`;
   const lex = lexicons.get('consent-cues');
-  if (!lex) return undefined;
-  lex.regex.lastIndex = 0;
-  const m = lex.regex.exec(doc.plain);
-  lex.regex.lastIndex = 0;
-  return m ? `the draft says "${m[0]}"` : undefined;
+  const m = lex && firstMatch(lex, doc.plain);
+  return m ? `the draft says "${m}"` : undefined;
 }
 
 /** The post-processing chain: each step is a small pure function over the list. */
@@ -151,7 +148,8 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
     const candidates = group.filter((m) => !m.excused);
     const types = new Set(candidates.map((m) => m.finding.type));
     const p = rangeAt(doc.paragraphs, start);
-    if (types.size >= 2 && finds(health.regex, doc.plain.slice(p.start, p.end))) {
+    const text = doc.plain.slice(p.start, p.end);
+    if (types.size >= 2 && health.regexes.some((re) => finds(re, text))) {
       for (const m of candidates) if (m.finding.severity !== 'error') raise.add(m);
     }
   }

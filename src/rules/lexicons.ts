@@ -12,14 +12,27 @@ export interface Lexicon {
   name: string;
   file: string;
   spec: LexiconSpec;
-  /** Global regex over all terms and patterns. */
-  regex: RegExp;
-  /** Global regex over the case-sensitive patterns, when there are any. */
-  exact?: RegExp;
+  /** Global regexes: the terms, the patterns, and the case-sensitive patterns (those that exist). */
+  regexes: RegExp[];
 }
 
 /** Every regex of a lexicon. */
-export const lexiconRegexes = (lex: Lexicon): RegExp[] => (lex.exact ? [lex.regex, lex.exact] : [lex.regex]);
+export const lexiconRegexes = (lex: Lexicon): RegExp[] => lex.regexes;
+
+/** The first match of any of a lexicon's regexes in `text`, or undefined. */
+export function firstMatch(lex: Lexicon, text: string): string | undefined {
+  let best: RegExpExecArray | null = null;
+  for (const re of lex.regexes) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (m && (!best || m.index < best.index)) best = m;
+  }
+  return best?.[0];
+}
+
+/** Needs the `u` flag: property escapes (\p{…}) or code-point escapes (\u{…}). */
+export const needsUnicode = (source: string) => /\\[pP]\{|\\u\{/.test(source);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -30,9 +43,14 @@ export function termSource(term: string, inflect: boolean): string {
   return inflect && /[a-z]$/i.test(term) ? `${body}(?:s|es|ed|d|ing|['’]s)?` : body;
 }
 
-/** Wrap alternatives so they only match whole words (letters, digits on neither side). */
+/**
+ * Wrap alternatives so they only match whole words (letters, digits on neither side). Letters are the
+ * Latin ranges, which lets the term regexes compile without the `u` flag: several times faster to compile,
+ * and start-up time matters for a pre-commit hook.
+ */
 export function wholeWord(alternatives: string[]): string {
-  return `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
+  const letter = 'A-Za-z0-9_\\u00C0-\\u024F';
+  return `(?<![${letter}])(?:${alternatives.join('|')})(?![${letter}])`;
 }
 
 const INFLECTION = "(?:s|es|ed|d|ing|['’]s)?";
@@ -52,7 +70,8 @@ export function termsRegex(terms: string[], opts: { inflect?: boolean; caseSensi
     ...(inflected.length ? [`(?:${inflected.map((t) => termSource(t, false)).join('|')})${INFLECTION}`] : []),
   ];
   const parts = [alts.length ? wholeWord(alts) : '', ...(opts.patterns ?? []).map((p) => `(?:${p})`)].filter(Boolean);
-  return new RegExp(parts.join('|') || '(?!)', `g${opts.caseSensitive ? '' : 'i'}u`);
+  const source = parts.join('|') || '(?!)';
+  return new RegExp(source, `g${opts.caseSensitive ? '' : 'i'}${needsUnicode(source) ? 'u' : ''}`);
 }
 
 /** A lexicon as read from its file, before compiling. */
@@ -93,8 +112,13 @@ export function compileLexicons(sources: LexiconSource[]): Map<string, Lexicon> 
   const out = new Map<string, Lexicon>();
   for (const { name, file, spec } of sources) {
     if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
-    const exact = spec.caseSensitivePatterns?.length ? new RegExp(spec.caseSensitivePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : undefined;
-    out.set(name, { name, file, spec, regex: termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive, patterns: spec.patterns }), exact });
+    const flags = `g${spec.caseSensitive ? '' : 'i'}`;
+    const regexes = [termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive })];
+    const patterns = (spec.patterns ?? []).map((p) => `(?:${p})`).join('|');
+    if (patterns) regexes.push(new RegExp(patterns, `${flags}${needsUnicode(patterns) ? 'u' : ''}`));
+    const exact = (spec.caseSensitivePatterns ?? []).map((p) => `(?:${p})`).join('|');
+    if (exact) regexes.push(new RegExp(exact, `g${needsUnicode(exact) ? 'u' : ''}`));
+    out.set(name, { name, file, spec, regexes });
   }
   return out;
 }
@@ -118,7 +142,7 @@ export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp[
   if (re) {
     const unsafe = unsafeRegexReason(re[1]);
     if (unsafe) throw new Error(`refused regex: ${unsafe}`);
-    return [new RegExp(re[1], `g${re[2]}${re[2].includes('u') ? '' : 'u'}`)];
+    return [new RegExp(re[1], `g${re[2]}${re[2].includes('u') || !needsUnicode(re[1]) ? '' : 'u'}`)];
   }
   return [termsRegex([cue], { inflect: true })];
 }

@@ -142,7 +142,7 @@ export function loadRules(dirs: string[]): RuleSet {
   for (const r of ruleSources) {
     if (seen.has(r.id)) throw new UserError(`duplicate rule id "${r.id}" (also defined in ${seen.get(r.id)})`, r.file, 1, 1);
     seen.set(r.id, r.file);
-    rules.push(compileRule(r.spec, r.id, r.category, r.src ?? noPosition(r.file), lexicons));
+    rules.push(compileRule(r.spec, r.id, r.category, r.src ?? noPosition(r.file), lexicons, !r.src));
   }
   return { rules, lexicons, digest: hash.digest('hex') };
 }
