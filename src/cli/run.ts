@@ -2,7 +2,7 @@
 // baseline, and stream the report file by file, so memory stays flat in the number of files.
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { applyBaseline, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { lintFile } from '../engine/lint-file.js';
@@ -190,6 +190,8 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
   if (opts.staged) {
     if (opts.fix) throw new UserError('--fix cannot be combined with --staged (it would change the work tree, not what is staged); use --fix-dry-run');
     const root = repoRoot(opts.cwd);
+    // picomatch loads only for --staged: index paths cannot be globbed on disk.
+    const picomatch = createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
     const ignored = picomatch(ignore.length ? ignore : ['\u0000'], { dot: true });
     const within = opts.paths.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p)).split(path.sep).join('/'));
     const sources = stagedFiles(opts.cwd, config.extensions)

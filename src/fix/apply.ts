@@ -1,5 +1,5 @@
 // Applies safe fixes to a text (in reverse order, skipping overlaps) and renders unified diffs for --fix-dry-run.
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { Finding } from '../types.js';
 
 /** The fixed text and the fixes that were applied; overlapping fixes after the first are left for the next run. */
@@ -20,5 +20,7 @@ export function applyFixes(text: string, findings: Finding[]): { text: string; a
 /** A unified diff of one file's change ('' when nothing changes). */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
+  // Loaded on first use: only --fix-dry-run prints diffs.
+  const { createTwoFilesPatch } = createRequire(import.meta.url)('diff') as typeof import('diff');
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3 });
 }
