@@ -20,7 +20,7 @@ table('ipv4', ipv4, [['73.152.40.118', true], ['10.44.3.187', true], ['256.1.1.1
 table('ipv6', ipv6, [['2001:db8:85a3::8a2e:370:7334', true], ['fe80::1', true], ['2001:db8:85a3:0:0:8a2e:370:7334', true], ['1::2::3', false], ['12:30', false]]);
 table('calendarDate', calendarDate, [
   ['3/14', true], ['04/12/1958', true], ['2026-03-04', true], ['2/30', false], ['24/7', false], ['13/1', false],
-  ['on 1/6', true], ['March 3rd', true],
+  ['on 1/6', true], ['March 3rd', true], ['14th', true], ['32nd', false],
 ]);
 table('nanp', nanp, [['(773) 555-0187', true], ['555-0184', true], ['123-456-7890', false], ['+1 312 555 0193', true]]);
 table('notTrivial', notTrivial, [['1234567', false], ['0000000', false], ['2847719403', true]]);

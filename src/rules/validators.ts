@@ -84,6 +84,8 @@ export function calendarDate(text: string): boolean {
   // Month-name dates are checked by their pattern; only the numeric forms need a calendar check.
   if (/[A-Za-z]{3,}/.test(text.replace(/^(?:on|since|before|after|by)\s+/i, ''))) return true;
   text = text.replace(/^(?:on|since|before|after|by)\s+/i, '');
+  // A bare ordinal ("the 14th") names a day of the month.
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(text))) return Number(m[1]) >= 1 && Number(m[1]) <= 31;
   let month: number;
   let day: number;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
