@@ -1,6 +1,8 @@
 // Rule-file loading: every kind of mistake in a team's own rule file gives a positioned, plain message.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { UserError, formatUserError } from '../src/errors.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../src/rules/load.js';
 import { tempDir } from './helpers.js';
@@ -48,5 +50,19 @@ describe('rule files', () => {
     const dir = tempDir({ 'team/x.yaml': base("context:\n  any: ['@health-terms']\n") });
     const { rules } = loadRules([BUILTIN_RULES_DIR, dir]);
     expect(rules.find((r) => r.id === 'team/x')?.category).toBe('phi');
+  });
+
+  // A repeated entry does no harm at run time, but it hides which edit added a word and invites drift.
+  it('lists every built-in lexicon entry once', () => {
+    const dir = path.join(BUILTIN_RULES_DIR, 'lexicons');
+    const repeated: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const lexicon = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+      for (const key of ['terms', 'patterns', 'caseSensitivePatterns']) {
+        const entries = (lexicon[key] as string[] | undefined) ?? [];
+        entries.filter((e, i) => entries.indexOf(e) !== i).forEach((e) => repeated.push(`${file} ${key}: ${e}`));
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 });
