@@ -1,7 +1,8 @@
 // Baselines: record today's findings as salted content hashes, then report only what is new.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { UserError } from './errors.js';
+import { sha256Hex } from './hash.js';
 import type { FileResult, Finding } from './types.js';
 
 /** The baseline file: a salt and, per finding, its rule, file and a salted hash (never the matched text). */
@@ -21,7 +22,7 @@ export interface BaselineEntry {
 
 /** The salted fingerprint of a finding in `path`. */
 export function fingerprint(salt: string, path: string, f: Finding): string {
-  return createHash('sha256').update(`${salt}\u0000${path}\u0000${f.key ?? `${f.ruleId}\u0000${f.text}`}`).digest('hex');
+  return sha256Hex(`${salt}\u0000${path}\u0000${f.key ?? `${f.ruleId}\u0000${f.text}`}`);
 }
 
 /** Read a baseline; a missing file is an empty baseline only when `allowMissing` (for --update-baseline). */

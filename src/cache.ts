@@ -1,9 +1,9 @@
 // --cache: results of unchanged files are reused. Entries hold no matched text in clear: the text is
 // re-read from the file (its offset and length are kept) and messages keep a placeholder for it.
 // Findings are stored sorted as the engine sorts them (offset, length, rule), so a merge restores the order.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from './hash.js';
 import type { FileResult, Finding } from './types.js';
 
 /** The default cache file, under node_modules/.cache like other build tools'. */
@@ -43,7 +43,6 @@ export interface Cache {
   save(): void;
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const hide = (s: string, text: string) => (text ? s.split(text).join(MATCH) : s);
 const show = (s: string, text: string) => s.split(MATCH).join(text);
 
@@ -124,7 +123,7 @@ export function openCache(location: string, digest: string): Cache {
   return {
     get(abs, p, text, keep = () => true) {
       const e = data.entries[abs];
-      if (!e || e.content !== sha(text)) return undefined;
+      if (!e || e.content !== sha256Hex(text)) return undefined;
       const stored = keep('info')
         ? [...e.findings, ...(infoData().entries[abs] ?? [])].sort((x, y) => x.offset - y.offset || x.length - y.length || x.ruleId.localeCompare(y.ruleId)) : e.findings.filter((f) => keep(f.severity));
       return {
@@ -138,7 +137,7 @@ export function openCache(location: string, digest: string): Cache {
     set(abs, r) {
       const infoFindings = r.findings.filter((f) => f.severity === 'info');
       data.entries[abs] = {
-        content: sha(r.source),
+        content: sha256Hex(r.source),
         findings: r.findings.filter((f) => f.severity !== 'info').map((f) => store(f, intern)),
         infos: infoFindings.length,
         directives: (r.directives ?? []).map((f) => store(f, intern)),

@@ -1,7 +1,7 @@
 // --format sarif: SARIF 2.1.0 for GitHub code scanning, with content fingerprints that survive moved lines.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sha256Hex } from '../hash.js';
 import type { CompiledRule } from '../rules/compiled.js';
 import { allProblems } from './summary.js';
 import type { FileResult, Severity } from '../types.js';
@@ -24,9 +24,6 @@ const DIRECTIVE_RULE = {
   help: { text: 'Write <!-- phi-lint-disable-next-line RULE -- reason -->, or remove the comment.' },
   defaultConfiguration: { level: 'warning' },
 };
-
-/** SHA-256 hex of `s`. */
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The artifact location: relative to the repository root, or an absolute file URI outside it. */
 function locationOf(file: string, ctx: SarifContext): { uri: string; uriBaseId?: string } {
@@ -77,7 +74,7 @@ export function formatSarif(results: FileResult[], ctx: SarifContext): string {
                 },
               },
             ],
-            partialFingerprints: { 'phiLint/content/v1': f.key ?? sha256(`${f.ruleId}\u0000${f.text}`) },
+            partialFingerprints: { 'phiLint/content/v1': f.key ?? sha256Hex(`${f.ruleId}\u0000${f.text}`) },
             properties: { category: f.category, type: f.type },
           })),
         ),

@@ -81,9 +81,9 @@ export function ipv6(text: string): boolean {
 /** A calendar date that exists (month 1-12, day within the month); accepts m/d, m/d/yy, m/d/yyyy, yyyy-mm-dd. */
 export function calendarDate(text: string): boolean {
   let m: RegExpExecArray | null;
-  // Month-name dates are checked by their pattern; only the numeric forms need a calendar check.
-  if (/[A-Za-z]{3,}/.test(text.replace(/^(?:on|since|before|after|by)\s+/i, ''))) return true;
   text = text.replace(/^(?:on|since|before|after|by)\s+/i, '');
+  // Month-name dates are checked by their pattern; only the numeric forms need a calendar check.
+  if (/[A-Za-z]{3,}/.test(text)) return true;
   // A bare ordinal ("the 14th") names a day of the month.
   if ((m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(text))) return Number(m[1]) >= 1 && Number(m[1]) <= 31;
   let month: number;
