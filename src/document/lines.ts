@@ -20,6 +20,23 @@ export function positionAt(starts: number[], offset: number): { line: number; co
   return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
+/** Where a span is, in the fields every finding reports: 1-based lines and columns, UTF-16 offset and length. */
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  length: number;
+}
+
+/** The location of the span [start, end). */
+export function locationOf(starts: number[], start: number, end: number): Location {
+  const from = positionAt(starts, start);
+  const to = positionAt(starts, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, offset: start, length: end - start };
+}
+
 /** The text of 1-based line `line`, without its line ending. */
 export function lineText(text: string, starts: number[], line: number): string {
   const start = starts[line - 1] ?? text.length;

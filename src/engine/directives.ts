@@ -1,5 +1,5 @@
 // Disable comments: `<!-- phi-lint-disable-next-line RULE -- reason -->`, disable/enable blocks, and `# …` in plain text.
-import { positionAt } from '../document/lines.js';
+import { locationOf, positionAt } from '../document/lines.js';
 import { keyMatches } from '../config/config.js';
 import type { Finding } from '../types.js';
 
@@ -81,20 +81,13 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): {
 
 /** A warning about a directive (missing reason, or unused), shaped like a finding for the formatters. */
 export function directiveProblem(d: Directive, text: string, lineStarts: number[], message: string): Finding {
-  const start = positionAt(lineStarts, d.offset);
-  const end = positionAt(lineStarts, d.offset + d.length);
   return {
     ruleId: 'phi-lint/directive',
     severity: 'warning',
     category: 'directive',
     type: 'directive',
     message,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    offset: d.offset,
-    length: d.length,
+    ...locationOf(lineStarts, d.offset, d.offset + d.length),
     text: text.slice(d.offset, d.offset + d.length),
     suggestions: [],
   };

@@ -1,6 +1,6 @@
 // Turns a rule match into a finding: location, message, suggestions and fix.
 import type { LintDocument } from '../document/document.js';
-import { positionAt } from '../document/lines.js';
+import { locationOf } from '../document/lines.js';
 import { trimRange } from '../document/spans.js';
 import type { CompiledRule, RuleMatch } from '../rules/compiled.js';
 import { TRANSFORMS } from '../rules/transforms.js';
@@ -32,8 +32,6 @@ export function toFinding(doc: LintDocument, rule: CompiledRule, m: RuleMatch, s
   const r = isImage ? { start: m.start, end: m.end } : trimRange(doc.text, m, { possessive: false });
   if (r.end <= r.start) return undefined;
   const text = doc.text.slice(r.start, r.end);
-  const start = positionAt(doc.lineStarts, r.start);
-  const end = positionAt(doc.lineStarts, r.end);
   const suggestions: Suggestion[] = rule.suggestions.flatMap((s) => {
     const replacement = replacementOf(s, text, m.groups);
     const message = fillTemplate(s.message, text, m.groups);
@@ -47,12 +45,7 @@ export function toFinding(doc: LintDocument, rule: CompiledRule, m: RuleMatch, s
     category: rule.category,
     type: rule.type,
     message: fillTemplate(severity === 'info' && rule.severity !== 'info' ? rule.infoMessage : rule.message, text, m.groups),
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    offset: r.start,
-    length: r.end - r.start,
+    ...locationOf(doc.lineStarts, r.start, r.end),
     text,
     suggestions,
   };
