@@ -1,8 +1,8 @@
-// Baselines: record today's findings as salted content hashes, then report only what is new.
+// Baselines: record today's findings as salted, keyed content hashes, then report only what is new.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { UserError } from './errors.js';
-import { sha256Hex } from './hash.js';
+import { keyId, keyedHex } from './hash.js';
 import type { FileResult, Finding } from './types.js';
 
 /** The baseline file: a salt and, per finding, its rule, file and a salted hash (never the matched text). */
@@ -10,25 +10,33 @@ export interface Baseline {
   phiLintBaseline: 1;
   /** Random per baseline file; hashes of short matches cannot be looked up in a precomputed table. */
   salt: string;
+  /** Which hash key made the entries (src/hash.ts keyId); absent in baselines from before keyed hashes. */
+  keyId?: string;
   entries: BaselineEntry[];
 }
 
 export interface BaselineEntry {
   ruleId: string;
   path: string;
-  /** sha256(salt, path, rule, normalised match, normalised sentence): stable when lines move. */
+  /** HMAC(key; salt, path, finding key): stable when lines move, useless without the key. */
   hash: string;
 }
 
-/** The salted fingerprint of a finding in `path`. */
+/** The salted, keyed fingerprint of a finding in `path`. */
 export function fingerprint(salt: string, path: string, f: Finding): string {
-  return sha256Hex(`${salt}\u0000${path}\u0000${f.key ?? `${f.ruleId}\u0000${f.text}`}`);
+  return keyedHex(`${salt}\u0000${path}\u0000${f.key ?? `${f.ruleId}\u0000${f.text}`}`);
+}
+
+/** Why the baseline's entries cannot match this run's findings, or undefined when its key is the current one. */
+export function keyMismatch(b: Baseline, name: string): string | undefined {
+  if (!b.entries.length || b.keyId === keyId()) return undefined;
+  return `${name} was made with a different hash key (PHI_LINT_HASH_KEY or the key file changed, or it predates keyed hashes), so none of its ${b.entries.length} entries match and every finding is reported as new; restore the key, or record a new baseline with --update-baseline`;
 }
 
 /** Read a baseline; a missing file is an empty baseline only when `allowMissing` (for --update-baseline). */
 export function readBaseline(file: string, allowMissing: boolean, name = file): Baseline {
   if (!fs.existsSync(file)) {
-    if (allowMissing) return { phiLintBaseline: 1, salt: randomBytes(16).toString('hex'), entries: [] };
+    if (allowMissing) return { phiLintBaseline: 1, salt: randomBytes(16).toString('hex'), keyId: keyId(), entries: [] };
     throw new UserError(`baseline file not found: ${name} (create it with --update-baseline)`);
   }
   let data: unknown;
@@ -71,7 +79,7 @@ export function updatedBaseline(previous: Baseline, results: FileResult[]): Base
     r.findings.filter((f) => f.severity !== 'info').map((f) => ({ ruleId: f.ruleId, path: r.path, hash: fingerprint(previous.salt, r.path, f) })),
   );
   const entries = [...kept, ...fresh].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.hash.localeCompare(b.hash));
-  return { phiLintBaseline: 1, salt: previous.salt, entries };
+  return { phiLintBaseline: 1, salt: previous.salt, keyId: keyId(), entries };
 }
 
 /** Write the baseline (pretty JSON, stable order, so diffs in review are small). */

@@ -3,7 +3,7 @@
 // Findings are stored sorted as the engine sorts them (offset, length, rule), so a merge restores the order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256Hex } from './hash.js';
+import { keyedHex } from './hash.js';
 import type { FileResult, Finding } from './types.js';
 
 /** The default cache file, under node_modules/.cache like other build tools'. */
@@ -15,7 +15,7 @@ const MATCH = '\u0000match\u0000';
 type Stored = Omit<Finding, 'text' | 'message' | 'suggestions' | 'fix'> & { m: number; s: number; f?: number };
 
 interface Entry {
-  /** SHA-256 of the file's text. */
+  /** HMAC-SHA-256 of the file's text under the user's key. */
   content: string;
   /** Warnings and errors; the infos are in the separate info file. */
   findings: Stored[];
@@ -123,7 +123,7 @@ export function openCache(location: string, digest: string): Cache {
   return {
     get(abs, p, text, keep = () => true) {
       const e = data.entries[abs];
-      if (!e || e.content !== sha256Hex(text)) return undefined;
+      if (!e || e.content !== keyedHex(text)) return undefined;
       const stored = keep('info')
         ? [...e.findings, ...(infoData().entries[abs] ?? [])].sort((x, y) => x.offset - y.offset || x.length - y.length || x.ruleId.localeCompare(y.ruleId)) : e.findings.filter((f) => keep(f.severity));
       return {
@@ -137,7 +137,7 @@ export function openCache(location: string, digest: string): Cache {
     set(abs, r) {
       const infoFindings = r.findings.filter((f) => f.severity === 'info');
       data.entries[abs] = {
-        content: sha256Hex(r.source),
+        content: keyedHex(r.source),
         findings: r.findings.filter((f) => f.severity !== 'info').map((f) => store(f, intern)),
         infos: infoFindings.length,
         directives: (r.directives ?? []).map((f) => store(f, intern)),

@@ -60,9 +60,10 @@ export interface Finding {
   suggestions: Suggestion[];
   fix?: Fix;
   /**
-   * Never printed: SHA-256 (hex) of the rule id, the normalised match and its normalised sentence.
-   * SARIF fingerprints and baselines are built from it, so they survive lines moving; being a hash, it
-   * can be cached and passed between threads without carrying PHI in clear.
+   * Never printed: HMAC-SHA-256 (hex, under the user's hash key, src/hash.ts) of the rule id, the
+   * normalised match and its normalised sentence. SARIF fingerprints and baselines are built from it, so
+   * they survive lines moving; being keyed, it can be cached and passed between threads without carrying
+   * PHI in a form that can be brute-forced.
    */
   key?: string;
 }

@@ -97,7 +97,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--stdin', 'lint standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (and to choose Markdown or text)')
     .option('--staged', 'lint the staged versions of the files staged for commit (git index), not the work tree')
-    .option('--mask', 'mask matched text in every format (default when the CI environment variable is set)')
+    .option('--mask', 'mask matched text in every format (default in any CI)')
     .option('--no-mask', 'never mask matched text')
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--update-baseline', 'write the current findings to the --baseline file')

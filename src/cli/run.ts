@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { applyBaseline, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
+import { applyBaseline, keyMismatch, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
+import { hashKey, keyId } from '../hash.js';
 import { lintFile } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { UserError } from '../errors.js';
 import { applyFixes, unifiedDiff } from '../fix/apply.js';
+import { dryRun } from '../fix/dry-run.js';
 import { writeAtomic } from '../fix/write.js';
 import { discoverFiles, readIgnoreFile } from '../files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, readBuffer, readDraft, sizeRefusal, type ReadResult } from '../files/read.js';
@@ -133,13 +135,15 @@ function exitCode(s: { errors: number; warnings: number }, opts: LintRunOptions,
 }
 
 /** --baseline and --update-baseline. */
-function baselineFor(opts: LintRunOptions): { apply: (r: FileResult) => FileResult; record: (r: FileResult) => void; save: (io: Out) => void } {
+function baselineFor(opts: LintRunOptions, io: Out): { apply: (r: FileResult) => FileResult; record: (r: FileResult) => void; save: (io: Out) => void } {
   if (!opts.baseline) {
     if (opts.updateBaseline) throw new UserError('--update-baseline needs --baseline FILE');
     return { apply: (r) => r, record: () => {}, save: () => {} };
   }
   const file = path.resolve(opts.cwd, opts.baseline);
   const previous: Baseline = readBaseline(file, Boolean(opts.updateBaseline), opts.baseline);
+  const mismatch = opts.updateBaseline ? undefined : keyMismatch(previous, opts.baseline);
+  if (mismatch) io.stderr(`phi-lint: warning: ${mismatch}\n`);
   const seen: FileResult[] = [];
   return {
     apply: (r) => (opts.updateBaseline ? r : applyBaseline([r], previous)[0]),
@@ -157,12 +161,14 @@ function baselineFor(opts: LintRunOptions): { apply: (r: FileResult) => FileResu
 /** Lint standard input. */
 export async function lintText(text: string, name: string, opts: LintRunOptions, io: Out): Promise<number> {
   const { env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides });
+  hashKey();
   const result = lintFile(env, name, text, { reportUnusedDirectives: opts.reportUnusedDirectives });
+  const baseline = baselineFor(opts, io);
   if (opts.fixDryRun) {
-    io.stdout(unifiedDiff(name, result.source, applyFixes(result.source, result.findings).text));
-    return 0;
+    const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), { reportUnusedDirectives: opts.reportUnusedDirectives });
+    io.stdout(diff);
+    return errorsLeft([baseline.apply(after)], io);
   }
-  const baseline = baselineFor(opts);
   baseline.record(result);
   if (opts.updateBaseline) {
     baseline.save(io);
@@ -171,6 +177,15 @@ export async function lintText(text: string, name: string, opts: LintRunOptions,
   const sink = openSink(opts, env, io, opts.cwd);
   sink.add(baseline.apply(result));
   return exitCode(sink.finish(), opts, io);
+}
+
+/** --fix-dry-run: 1 when errors would remain after the fixes (no safe fix covers them), saying how many. */
+function errorsLeft(results: FileResult[], io: Out): number {
+  const files = results.filter((r) => r.findings.some((f) => f.severity === 'error'));
+  if (!files.length) return 0;
+  const n = files.reduce((sum, r) => sum + r.findings.filter((f) => f.severity === 'error').length, 0);
+  io.stderr(`phi-lint: ${n} error${n === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'} would remain after these fixes (they need rewriting by hand); run phi-lint without --fix-dry-run to see them\n`);
+  return 1;
 }
 
 /** A file to lint and how to read it. */
@@ -222,13 +237,15 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
 export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> {
   const setupOptions: SetupOptions = { cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides };
   const { config, env, digest } = await setup(setupOptions);
+  // Resolved before any worker starts: a bad PHI_LINT_HASH_KEY is a one-line error, and every thread uses one key.
+  hashKey();
   const { sources, root } = collectSources(opts, config, io);
   if (!sources.length) return 0;
 
   const cache: Cache | undefined = opts.cache
-    ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${opts.reportUnusedDirectives ? 1 : 0}`)
+    ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${keyId()}:${opts.reportUnusedDirectives ? 1 : 0}`)
     : undefined;
-  const baseline = baselineFor(opts);
+  const baseline = baselineFor(opts, io);
   const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root);
   const bar = progress(sources.length, wantProgress(sources.length, opts.format, Boolean(opts.stderrIsTTY), opts.env), io.stderr);
   const lintOpts = { reportUnusedDirectives: opts.reportUnusedDirectives };
@@ -236,6 +253,7 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   const floor = Math.min(SEVERITY_RANK[effectiveMin(opts, opts.format)], opts.output ? SEVERITY_RANK[effectiveMin(opts, 'stylish')] : 2);
   const keep = (s: Severity) => SEVERITY_RANK[s] >= floor;
   let unreadable = 0;
+  const dryRunLeft: FileResult[] = [];
 
   // Texts are read as jobs are handed out; cached files never reach a worker.
   const cached = new Map<number, FileResult>();
@@ -268,8 +286,15 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
       cached.delete(index);
       if (!result) continue;
       if (linted) cache?.set(path.resolve(opts.cwd, sources[index].path), linted);
-      if (opts.fix || opts.fixDryRun) result = fixFile(result, sources[index], opts, env, io);
-      if (opts.fixDryRun) continue;
+      if (opts.fixDryRun) {
+        const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), lintOpts);
+        io.stdout(diff);
+        // Only the error count is kept, not the texts.
+        const left = baseline.apply(after).findings.filter((f) => f.severity === 'error');
+        if (left.length) dryRunLeft.push({ path: after.path, source: '', findings: left.map((f) => ({ ...f, text: '', message: '' })) });
+        continue;
+      }
+      if (opts.fix) result = fixFile(result, sources[index], opts, env, io);
       baseline.record(result);
       sink?.add(baseline.apply(result));
     }
@@ -281,7 +306,10 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
     io.stderr('phi-lint: interrupted; files already fixed were written completely, the rest are unchanged\n');
     return 130;
   }
-  if (opts.fixDryRun) return unreadable ? 2 : 0;
+  if (opts.fixDryRun) {
+    const code = errorsLeft(dryRunLeft, io);
+    return unreadable ? 2 : code;
+  }
   baseline.save(io);
   const code = sink ? exitCode(sink.finish(), opts, io) : 0;
   if (unreadable) io.stderr(`phi-lint: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be linted (see above); exit code 2\n`);

@@ -1,6 +1,6 @@
 // Runs the compiled rules over one document and post-processes the findings.
 import type { LintDocument } from '../document/document.js';
-import { sha256Hex } from '../hash.js';
+import { keyedHex } from '../hash.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
 import { tag, tagRanges, type Nlp, type Tagged } from '../nlp/compromise.js';
@@ -76,7 +76,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       }
     }
   }
-  const findings = postProcess(doc, marked, env).map((f) => ({ ...f, key: sha256Hex(contentKey(doc, f)) }));
+  const findings = postProcess(doc, marked, env).map((f) => ({ ...f, key: keyedHex(contentKey(doc, f)) }));
   if (full) truncated.add(findings);
   return findings;
 }

@@ -1,12 +1,13 @@
 // --format github: GitHub Actions workflow commands that annotate the pull request's files.
 import type { FileResult, Severity } from '../types.js';
+import { escapeControls } from './controls.js';
 import { allProblems, summarize } from './summary.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escape a message (data) as GitHub requires: %, CR and LF. */
+/** Escape a message (data) as GitHub requires (%, CR and LF), and control characters as \x1b (logs render ANSI). */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escape a property value: the data escapes plus `:` and `,`. */

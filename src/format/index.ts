@@ -1,4 +1,5 @@
 // The output formats and their shared settings; src/format/stream.ts writes them file by file.
+import { createRequire } from 'node:module';
 import type { CompiledRule } from '../rules/compiled.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'junit'] as const;
@@ -18,9 +19,14 @@ export interface FormatContext {
   cwd: string;
 }
 
-/** Whether output is masked: --mask / --no-mask win; otherwise on when the CI environment variable is set. */
+/**
+ * Whether output is masked: --mask / --no-mask win; otherwise on in any CI. ci-info (maintained, about 50
+ * services) knows the variables each CI sets: Jenkins and TeamCity set no `CI`, Azure Pipelines sets
+ * TF_BUILD, Buildkite BUILDKITE. It reads the process environment, so another `env` is judged by `CI` alone.
+ */
 export function shouldMask(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
   if (flag !== undefined) return flag;
+  if (env === process.env) return (createRequire(import.meta.url)('ci-info') as { isCI: boolean }).isCI;
   const ci = (env.CI ?? '').trim().toLowerCase();
-  return ci !== '' && ci !== 'false' && ci !== '0';
+  return ci !== '' && ci !== 'false';
 }

@@ -1,7 +1,7 @@
 // --format sarif: SARIF 2.1.0 for GitHub code scanning, with content fingerprints that survive moved lines.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sha256Hex } from '../hash.js';
+import { keyedHex } from '../hash.js';
 import type { CompiledRule } from '../rules/compiled.js';
 import { allProblems } from './summary.js';
 import type { FileResult, Severity } from '../types.js';
@@ -74,7 +74,7 @@ export function formatSarif(results: FileResult[], ctx: SarifContext): string {
                 },
               },
             ],
-            partialFingerprints: { 'phiLint/content/v1': f.key ?? sha256Hex(`${f.ruleId}\u0000${f.text}`) },
+            partialFingerprints: { 'phiLint/content/v1': f.key ?? keyedHex(`${f.ruleId}\u0000${f.text}`) },
             properties: { category: f.category, type: f.type },
           })),
         ),

@@ -1,6 +1,7 @@
 // The default human format: findings grouped by file, the offending line with the match underlined, suggestions, a summary.
 import { Chalk } from 'chalk';
 import { lineStarts, lineText } from '../document/lines.js';
+import { escapeControls, escapeLine } from './controls.js';
 import type { FileResult, Severity } from '../types.js';
 import { allProblems, type Summary } from './summary.js';
 
@@ -14,20 +15,22 @@ export function stylishFile(r: FileResult, color: boolean): string {
   const sev: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
   {
-    out.push(c.underline(r.path));
+    out.push(c.underline(escapeControls(r.path)));
     const starts = lineStarts(r.source);
     for (const f of problems) {
       const where = `${f.line}:${f.column}`.padEnd(8);
-      out.push(`  ${c.dim(where)}${sev[f.severity](f.severity.padEnd(8))}${f.message}  ${c.dim(f.ruleId)}`);
+      out.push(`  ${c.dim(where)}${sev[f.severity](f.severity.padEnd(8))}${escapeControls(f.message).replace(/\r?\n|\r/g, ' ')}  ${c.dim(escapeControls(f.ruleId))}`);
       const text = lineText(r.source, starts, f.line).replace(/\t/g, ' ');
       const lineNo = String(f.line);
       const pad = ' '.repeat(lineNo.length);
-      const shown = text.length > 160 ? excerpt(text, f.column - 1, f.endLine === f.line ? f.endColumn - 1 : text.length) : { text, from: f.column - 1, to: f.endLine === f.line ? f.endColumn - 1 : text.length };
+      const cut = text.length > 160 ? excerpt(text, f.column - 1, f.endLine === f.line ? f.endColumn - 1 : text.length) : { text, from: f.column - 1, to: f.endLine === f.line ? f.endColumn - 1 : text.length };
+      // Control characters print as \x1b or \u202e; the caret moves with them.
+      const shown = escapeLine(cut.text, cut.from, cut.to);
       out.push(`    ${c.dim(`${lineNo} |`)} ${shown.text}`);
       out.push(`    ${c.dim(`${pad} |`)} ${' '.repeat(shown.from)}${sev[f.severity]('^'.repeat(Math.max(1, shown.to - shown.from)))}`);
       for (const s of f.suggestions) {
-        const repl = s.replacement === undefined ? '' : s.replacement === '' ? ` ${c.dim('(delete it)')}` : `: ${c.green(JSON.stringify(s.replacement))}`;
-        out.push(`    ${c.dim('→')} ${s.message}${repl}`);
+        const repl = s.replacement === undefined ? '' : s.replacement === '' ? ` ${c.dim('(delete it)')}` : `: ${c.green(escapeControls(JSON.stringify(s.replacement)))}`;
+        out.push(`    ${c.dim('→')} ${escapeControls(s.message).replace(/\r?\n|\r/g, ' ')}${repl}`);
       }
     }
     out.push('');

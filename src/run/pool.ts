@@ -5,6 +5,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { lintFile } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
+import { hashKey } from '../hash.js';
 import type { SetupOptions } from '../setup.js';
 import type { FileResult } from '../types.js';
 
@@ -72,7 +73,7 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
   // Workers start with the first text that needs linting, so a run served from the cache starts none.
   const startWorkers = () => {
     if (workers.length) return;
-    for (let k = 0; k < n; k++) addWorker(new Worker(workerUrl, { workerData: opts.setup }));
+    for (let k = 0; k < n; k++) addWorker(new Worker(workerUrl, { workerData: { setup: opts.setup, hashKey: hashKey() } }));
   };
   const addWorker = (w: Worker) => {
     workers.push(w);
