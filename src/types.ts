@@ -78,4 +78,6 @@ export interface FileResult {
   omittedInfos?: number;
   /** The text as linted (kept for the stylish formatter's excerpts and for --fix). */
   source: string;
+  /** Set when the file could not be read as its format (a corrupt Word file, a page with no body): the one-line reason. */
+  error?: string;
 }

@@ -16,8 +16,8 @@ describe('bad input', () => {
   });
 
   it('a folder with no drafts: exit 2, a clear message', () => {
-    const r = runCli(['docs'], { cwd: tempDir({ 'docs/a.csv': 'x' }) });
-    expect([r.code, r.stderr]).toEqual([2, 'phi-lint: no drafts to lint in docs (looked for .md .markdown .mdx .txt files)\n']);
+    const r = runCli(['docs'], { cwd: tempDir({ 'docs/a.xyz': 'x' }) });
+    expect([r.code, r.stderr]).toEqual([2, 'phi-lint: no drafts to lint in docs (looked for .md .markdown .mdx .txt .html .htm files)\n']);
   });
 
   it('a binary file is skipped with a note, the others linted', () => {

@@ -7,6 +7,7 @@ import { listRules } from './rules-command.js';
 import { testRules } from './test-rules-command.js';
 import { parseRuleOverride, type RuleOverride } from '../setup.js';
 import { FORMATS } from '../format/index.js';
+import { DEFAULT_EXTENSIONS } from '../document/formats.js';
 import { installHook } from './install-hook.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -83,7 +84,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description('Find Protected Health Information and professionalism problems in social-media drafts before they are posted.')
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
+    .argument('[paths...]', `files, folders or globs to lint (default: the current folder); folders are searched for ${DEFAULT_EXTENSIONS.join(' ')} files (the extensions setting narrows this)`)
     .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMATS]).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (standard output then shows the stylish report)')
     .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')

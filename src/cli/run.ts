@@ -163,6 +163,10 @@ export async function lintText(text: string, name: string, opts: LintRunOptions,
   const { env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides });
   hashKey();
   const result = lintFile(env, name, text, { reportUnusedDirectives: opts.reportUnusedDirectives });
+  if (result.error) {
+    io.stderr(`phi-lint: ${name}: ${result.error}\n`);
+    return 2;
+  }
   const baseline = baselineFor(opts, io);
   if (opts.fixDryRun) {
     const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), { reportUnusedDirectives: opts.reportUnusedDirectives });
@@ -285,6 +289,11 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
       let result = linted ?? cached.get(index);
       cached.delete(index);
       if (!result) continue;
+      if (result.error) {
+        unreadable++;
+        io.stderr(`phi-lint: ${result.path}: ${result.error}\n`);
+        continue;
+      }
       if (linted) cache?.set(path.resolve(opts.cwd, sources[index].path), linted);
       if (opts.fixDryRun) {
         const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), lintOpts);

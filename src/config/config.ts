@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
+import { DEFAULT_EXTENSIONS } from '../document/formats.js';
 import { UserError, didYouMean } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import type { SeverityOrOff } from '../types.js';
@@ -27,7 +28,7 @@ function buildSchema(z: typeof Zod.z) {
     }).default({ names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] }),
     /** Globs of paths not to lint, relative to the config file. */
     ignore: list.default([]),
-    /** File extensions to lint when a folder is given (default .md .markdown .mdx .txt). */
+    /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
     extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'an extension starts with a dot, like ".md"')).default(DEFAULT_EXTENSIONS),
   });
 }
@@ -36,7 +37,6 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 /** The config schema; zod is loaded only when there is a config file to check. */
 export const configSchema = () => (schema ??= buildSchema((createRequire(import.meta.url)('zod') as typeof Zod).z));
 
-const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
 
 /** A loaded config. Paths in it are absolute. */
 export interface Config {

@@ -1,5 +1,7 @@
 // Lints one file's text: the engine's findings, then the file's disable comments.
 import { createDocument, isMarkdownPath } from '../document/document.js';
+import { formatView, toSourceFinding } from '../document/formats.js';
+import { lineStarts } from '../document/lines.js';
 import type { FileResult } from '../types.js';
 import { applyDirectives, directiveProblem, parseDirectives } from './directives.js';
 import { MAX_FINDINGS_PER_FILE, lintDocument, truncated, type LintEnv } from './lint.js';
@@ -15,14 +17,20 @@ const UNUSED = 'This disable comment silenced nothing here; remove it so it cann
 
 /** Every finding of `text` (read from `path`) that no disable comment suppresses, plus directive warnings. */
 export function lintFile(env: LintEnv, path: string, text: string, opts: LintFileOptions = {}): FileResult {
-  const doc = createDocument(path, text);
-  const findings = lintDocument(doc, env);
-  const cut = truncated.has(findings);
-  const directives = parseDirectives(doc.text, doc.lineStarts, isMarkdownPath(path));
+  // HTML, CSV, Word files and photos are read through a view of their text; findings move back to the file.
+  const view = formatView(path, text);
+  if (view?.error) return { path, findings: [], source: text, error: view.error };
+  const doc = createDocument(path, view ? view.text : text, view ? true : undefined);
+  const viewFindings = lintDocument(doc, env);
+  const cut = truncated.has(viewFindings);
+  const source = view?.map ? text : doc.text;
+  const starts = view?.map ? lineStarts(source) : doc.lineStarts;
+  const findings = view?.map ? viewFindings.map((f) => toSourceFinding(f, view, source, starts)).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
+  const directives = parseDirectives(source, starts, isMarkdownPath(path));
   const { kept, unused } = applyDirectives(findings, directives);
   const problems = [
-    ...directives.filter((d) => !d.reason).map((d) => directiveProblem(d, doc.text, doc.lineStarts, NO_REASON)),
-    ...(opts.reportUnusedDirectives ? unused.map((d) => directiveProblem(d, doc.text, doc.lineStarts, UNUSED)) : []),
+    ...directives.filter((d) => !d.reason).map((d) => directiveProblem(d, source, starts, NO_REASON)),
+    ...(opts.reportUnusedDirectives ? unused.map((d) => directiveProblem(d, source, starts, UNUSED)) : []),
   ].sort((a, b) => a.offset - b.offset);
   if (cut) {
     problems.unshift({
@@ -31,5 +39,5 @@ export function lintFile(env: LintEnv, path: string, text: string, opts: LintFil
       line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, length: 0, text: '',
     });
   }
-  return { path, findings: kept, directives: problems, source: doc.text };
+  return { path, findings: kept, directives: problems, source };
 }

@@ -1,0 +1,70 @@
+// Which input format a path is, and the text view the rules read for it, with the map back to the file.
+import type { Finding } from '../types.js';
+import { htmlView } from './html.js';
+import { locationOf } from './lines.js';
+import type { PositionMap } from './position-map.js';
+
+/** The formats phi-lint reads. `text` covers Markdown and plain text (read as they are). */
+export type FormatKind = 'text' | 'html';
+
+/** Extensions by format, with the dot, lower case. */
+export const FORMAT_EXTENSIONS: Record<Exclude<FormatKind, 'text'>, string[]> = {
+  html: ['.html', '.htm'],
+};
+
+/** Every extension phi-lint reads, with the dot: what folders are searched for by default. */
+export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt', ...Object.values(FORMAT_EXTENSIONS).flat()];
+
+/** The format of `path`, by its extension. */
+export function formatOf(path: string): FormatKind {
+  const p = path.toLowerCase();
+  for (const [kind, exts] of Object.entries(FORMAT_EXTENSIONS)) if (exts.some((e) => p.endsWith(e))) return kind as FormatKind;
+  return 'text';
+}
+
+/** What the rules read for one file, when it is not the file's text itself. */
+export interface FormatView {
+  /** The view: read as Markdown (images written `![alt](src)`). */
+  text: string;
+  /** The file range a view range stands for; absent when positions are in the view itself. */
+  map?: PositionMap;
+  /** How a file character can be written where a fix replaces text (entities in HTML); undefined: this fix is unsafe. */
+  escape?: (replacement: string, sourceStart: number) => string | undefined;
+  /** Set when the file has nothing to lint or cannot be read as its format: the one-line reason. */
+  error?: string;
+}
+
+/** HTML: a fix may replace text in a text node or an attribute value; markup characters are written as entities. */
+function htmlEscape(source: string) {
+  return (replacement: string, at: number) => {
+    const inAttribute = /=\s*["']?[^"'<>]*$/.test(source.slice(Math.max(0, at - 200), at)) && /<[^>]*$/.test(source.slice(Math.max(0, at - 2000), at));
+    const escaped = replacement.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return inAttribute ? escaped.replace(/"/g, '&quot;').replace(/'/g, '&#39;') : escaped;
+  };
+}
+
+/** The view of `text` (read from `path`), or undefined for Markdown and plain text. */
+export function formatView(path: string, text: string): FormatView | undefined {
+  switch (formatOf(path)) {
+    case 'html': {
+      const v = htmlView(text);
+      if (v.empty) return { text: '', error: 'the HTML page has no body text, image text or title to lint' };
+      return { text: v.text, map: v, escape: htmlEscape(text) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `f` (found in the view) moved to the file range its view range stands for; its fix is kept only where it can be written there. */
+export function toSourceFinding(f: Finding, view: FormatView, source: string, starts: number[]): Finding {
+  if (!view.map) return f;
+  const r = view.map.toSource(f.offset, f.offset + f.length);
+  const moved: Finding = { ...f, ...locationOf(starts, r.start, r.end), text: source.slice(r.start, r.end) };
+  delete moved.fix;
+  if (f.fix && r.oneSegment) {
+    const replacement = view.escape?.(f.fix.replacement, r.start);
+    if (replacement !== undefined) moved.fix = { offset: r.start, length: r.end - r.start, replacement };
+  }
+  return moved;
+}

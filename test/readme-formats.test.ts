@@ -1,0 +1,34 @@
+// The README's input-format examples, run as written: each example file block, then the command and its output.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Input formats'), readme.indexOf('## Config file'));
+
+/** Example files: a fenced block whose first line is a comment naming the file. */
+function exampleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const m of section.matchAll(/```(?:html|csv|yaml)\n(?:<!-- (\S+) -->|# (\S+))\n([\s\S]*?)```/g)) {
+    const name = m[1] ?? m[2];
+    files[name] = m[1] ? `<!-- ${name} -->\n${m[3]}` : m[3];
+  }
+  return files;
+}
+
+describe('README input formats', () => {
+  const commands = [...section.matchAll(/```\n\$ (phi-lint [^\n]+)\n([\s\S]*?)```/g)];
+  it('has an example per text format', () => {
+    expect(Object.keys(exampleFiles())).toEqual(expect.arrayContaining(['drafts/rehab-week.html']));
+    expect(commands.length).toBeGreaterThan(0);
+  });
+  for (const [, command, output] of commands) {
+    it(command, () => {
+      const dir = tempDir(exampleFiles());
+      const args = command.split(' ').slice(1);
+      const r = runCli(args, { cwd: dir });
+      expect(r.stdout).toBe(output);
+    });
+  }
+});
