@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { CompiledRule } from '../rules/compiled.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'junit'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'junit', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Everything a formatter may need besides the results. */

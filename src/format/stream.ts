@@ -2,6 +2,7 @@
 import type { FileResult } from '../types.js';
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
+import { htmlReport } from './html.js';
 import { jsonEnd, jsonFileText, jsonStart } from './json.js';
 import { formatJunit } from './junit.js';
 import { maskResults } from './mask.js';
@@ -25,6 +26,7 @@ export function reportWriter(format: FormatName, ctx: Omit<FormatContext, 'hidde
   let filesWithProblems = 0;
   let first = true;
   const kept: FileResult[] = [];
+  const html = format === 'html' ? htmlReport(ctx.version, ctx.mask) : undefined;
   const count = (r: FileResult) => {
     const s = summarize([r]);
     summary.files += s.files;
@@ -51,6 +53,9 @@ export function reportWriter(format: FormatName, ctx: Omit<FormatContext, 'hidde
           return formatCompact([r]);
         case 'github':
           return formatGithub([r]).replace(/^phi-lint: .*\n$/m, '');
+        case 'html':
+          html!.file(r);
+          return '';
         default:
           kept.push({ ...r, source: '' });
           return '';
@@ -70,6 +75,8 @@ export function reportWriter(format: FormatName, ctx: Omit<FormatContext, 'hidde
           return formatSarif(kept, ctx);
         case 'junit':
           return formatJunit(kept);
+        case 'html':
+          return html!.end();
       }
     },
   };
