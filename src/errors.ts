@@ -39,3 +39,14 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   }
   return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
 }
+
+/** Why writing failed, in plain words: "the disk is full (ENOSPC)" rather than a stack trace. */
+export function writeFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EIO: 'an input/output error',
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the disk is read-only', EBADF: 'the output is closed',
+    EFBIG: 'the file is too large', EISDIR: 'it is a folder',
+  };
+  return code ? `${why[code] ?? 'a system error'} (${code})` : String((e as Error)?.message ?? e);
+}

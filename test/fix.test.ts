@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, unifiedDiff } from '../src/fix/apply.js';
-import { writeAtomic } from '../src/fix/write.js';
+import { writeFixed } from '../src/fix/write.js';
 import type { Finding } from '../src/types.js';
 import { tempDir } from './helpers.js';
 
@@ -32,20 +32,20 @@ describe('applyFixes', () => {
   });
 });
 
-describe('writeAtomic', () => {
+describe('writeFixed', () => {
   it('replaces the file through a temporary file, keeping its mode and a BOM', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');
     fs.writeFileSync(file, '\ufeffold');
     fs.chmodSync(file, 0o604);
-    expect(writeAtomic(file, 'new', 'old')).toBe(true);
+    expect(writeFixed(file, 'new', 'old')).toEqual({ ok: true });
     expect(fs.readFileSync(file, 'utf8')).toBe('\ufeffnew');
     expect(fs.statSync(file).mode & 0o777).toBe(0o604);
     expect(fs.readdirSync(dir)).toEqual(['a.md']);
   });
   it('does not overwrite a file that changed on disk since it was read', () => {
     const dir = tempDir({ 'a.md': 'edited meanwhile' });
-    expect(writeAtomic(path.join(dir, 'a.md'), 'fixed', 'what we read')).toBe(false);
+    expect(writeFixed(path.join(dir, 'a.md'), 'fixed', 'what we read')).toMatchObject({ ok: false, changed: true });
     expect(fs.readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('edited meanwhile');
   });
 });

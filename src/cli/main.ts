@@ -1,7 +1,8 @@
 // The phi-lint command line: parses options, runs the linter or a subcommand, prints, returns the exit code.
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { UserError, formatUserError } from '../errors.js';
+import fs from 'node:fs';
+import { UserError, formatUserError, writeFailure } from '../errors.js';
 import { lintText, lintFiles, type LintRunOptions } from './run.js';
 import { listRules } from './rules-command.js';
 import { testRules } from './test-rules-command.js';
@@ -22,16 +23,27 @@ interface Io {
   stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** End the process now (after Ctrl-C, output still queued for a pipe nobody reads must not keep it alive). */
+  exit?: (code: number) => void;
 }
 
 /** `phi-lint … | head`: when the reader goes away, stop quietly instead of printing an EPIPE trace. */
 function quietOnClosedPipe(): void {
   const onError = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-    throw e;
+    stdoutFailed(e);
   };
   process.stdout.on('error', onError);
   process.stderr.on('error', onError);
+}
+
+/** `phi-lint > /dev/full`: one line and exit 2, whichever of the throw and the stream's error event comes first. */
+function stdoutFailed(e: unknown): never {
+  try {
+    fs.writeSync(2, `phi-lint: cannot write the report to standard output: ${writeFailure(e)}\n`);
+  } finally {
+    process.exit(2);
+  }
 }
 
 function defaultIo(): Io {
@@ -42,7 +54,7 @@ function defaultIo(): Io {
         process.stdout.write(s);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
-        throw e;
+        stdoutFailed(e);
       }
     },
     stderr: (s) => process.stderr.write(s),
@@ -55,6 +67,7 @@ function defaultIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    exit: (c) => process.exit(c),
   };
 }
 
@@ -155,6 +168,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         } finally {
           process.off('SIGINT', onInt);
         }
+        if (interrupted) io.exit?.(code);
       }
     });
 

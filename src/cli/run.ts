@@ -8,10 +8,12 @@ import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { hashKey, keyId } from '../hash.js';
 import { lintFile } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
-import { UserError } from '../errors.js';
+import { UserError, writeFailure } from '../errors.js';
+import { checkOutputTarget } from './output-target.js';
 import { applyFixes, unifiedDiff } from '../fix/apply.js';
 import { dryRun } from '../fix/dry-run.js';
-import { writeAtomic } from '../fix/write.js';
+import { writeFixed } from '../fix/write.js';
+import { MAX_FINDINGS_PER_FILE } from '../engine/lint.js';
 import { discoverFiles, readIgnoreFile } from '../files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, readBuffer, readDraft, sizeRefusal, type ReadResult } from '../files/read.js';
 import { findRepoRoot, repoRoot, stagedContent, stagedFiles } from '../files/staged.js';
@@ -80,7 +82,7 @@ interface Sink {
   finish(): { errors: number; warnings: number };
 }
 
-function openSink(opts: LintRunOptions, env: LintEnv, io: Out, root: string): Sink {
+function openSink(opts: LintRunOptions, env: LintEnv, io: Out, root: string, inputs: string[] = []): Sink {
   const mask = shouldMask(opts.mask, opts.env);
   const ctx = { version: opts.version, color: opts.color, mask, rules: env.rules, root, cwd: opts.cwd };
   const make = (format: FormatName) => ({ format, min: effectiveMin(opts, format), writer: reportWriter(format, ctx), hidden: 0 });
@@ -88,18 +90,23 @@ function openSink(opts: LintRunOptions, env: LintEnv, io: Out, root: string): Si
   let fd: number | undefined;
   if (opts.output) {
     const file = path.resolve(opts.cwd, opts.output);
+    checkOutputTarget(file, opts.output, inputs);
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fd = fs.openSync(file, 'w');
     } catch (e) {
-      throw new UserError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, opts.output);
+      throw new UserError(`cannot write the report: ${writeFailure(e)}`, opts.output);
     }
   }
   const human = opts.output && opts.format !== 'stylish' ? make('stylish') : undefined;
   const toMain = (s: string) => {
     if (!s) return;
-    if (fd !== undefined) fs.writeSync(fd, s);
-    else io.stdout(s);
+    if (fd === undefined) return io.stdout(s);
+    try {
+      fs.writeSync(fd, s);
+    } catch (e) {
+      throw new UserError(`cannot write the report: ${writeFailure(e)}`, opts.output);
+    }
   };
   const shown = (target: { min: Severity; hidden: number }, r: FileResult): FileResult => {
     const findings = r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[target.min]);
@@ -178,7 +185,7 @@ export async function lintText(text: string, name: string, opts: LintRunOptions,
     baseline.save(io);
     return 0;
   }
-  const sink = openSink(opts, env, io, opts.cwd);
+  const sink = openSink(opts, env, io, opts.cwd, [opts.configPath, opts.baseline].filter((p): p is string => Boolean(p)).map((p) => path.resolve(opts.cwd, p)));
   sink.add(baseline.apply(result));
   return exitCode(sink.finish(), opts, io);
 }
@@ -250,7 +257,8 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
     ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${keyId()}:${opts.reportUnusedDirectives ? 1 : 0}`)
     : undefined;
   const baseline = baselineFor(opts, io);
-  const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root);
+  const inputs = [...sources.map((s) => path.resolve(opts.cwd, s.path)), config.file, opts.baseline && path.resolve(opts.cwd, opts.baseline)].filter((p): p is string => Boolean(p));
+  const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root, inputs);
   const bar = progress(sources.length, wantProgress(sources.length, opts.format, Boolean(opts.stderrIsTTY), opts.env), io.stderr);
   const lintOpts = { reportUnusedDirectives: opts.reportUnusedDirectives };
   // Findings below every shown severity are not rebuilt from the cache (baselines and fixes use warnings and errors).
@@ -303,7 +311,11 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
         if (left.length) dryRunLeft.push({ path: after.path, source: '', findings: left.map((f) => ({ ...f, text: '', message: '' })) });
         continue;
       }
-      if (opts.fix) result = fixFile(result, sources[index], opts, env, io);
+      if (opts.fix) {
+        const outcome = fixFile(result, sources[index], opts, env, io);
+        result = outcome.result;
+        if (outcome.refused) unreadable++;
+      }
       baseline.record(result);
       sink?.add(baseline.apply(result));
     }
@@ -321,22 +333,26 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   }
   baseline.save(io);
   const code = sink ? exitCode(sink.finish(), opts, io) : 0;
-  if (unreadable) io.stderr(`phi-lint: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be linted (see above); exit code 2\n`);
+  if (unreadable) io.stderr(`phi-lint: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be ${opts.fix ? 'linted or fixed' : 'linted'} (see above); exit code 2\n`);
   return unreadable ? 2 : code;
 }
 
-/** --fix writes the file (atomically) and re-lints it; --fix-dry-run prints the diff. */
-function fixFile(result: FileResult, src: Source, opts: LintRunOptions, env: LintEnv, io: Out): FileResult {
+/** --fix writes the file (see writeFixed) and re-lints it; --fix-dry-run prints the diff. A refusal is an error (exit 2). */
+function fixFile(result: FileResult, src: Source, opts: LintRunOptions, env: LintEnv, io: Out): { result: FileResult; refused: boolean } {
   const fixed = applyFixes(result.source, result.findings);
-  if (!fixed.applied.length) return result;
+  if (!fixed.applied.length) return { result, refused: false };
   if (opts.fixDryRun || !src.writable) {
     io.stdout(unifiedDiff(src.path, result.source, fixed.text));
-    return result;
+    return { result, refused: false };
   }
-  if (!writeAtomic(path.resolve(opts.cwd, src.path), fixed.text, result.source)) {
-    io.stderr(`phi-lint: warning: ${src.path} changed on disk while it was linted; not fixed\n`);
-    return result;
+  const written = writeFixed(path.resolve(opts.cwd, src.path), fixed.text, result.source);
+  if (!written.ok) {
+    io.stderr(written.changed ? `phi-lint: warning: ${src.path} changed on disk while it was linted; not fixed\n` : `phi-lint: ${src.path}: not fixed: ${written.reason}\n`);
+    return { result, refused: !written.changed };
+  }
+  if (result.directives?.some((d) => d.ruleId === 'phi-lint/limit')) {
+    io.stderr(`phi-lint: warning: ${src.path}: only the fixes among the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} findings were made; run phi-lint --fix again for the rest\n`);
   }
   // Report what is left after the fixes.
-  return lintFile(env, src.path, fixed.text, { reportUnusedDirectives: opts.reportUnusedDirectives });
+  return { result: lintFile(env, src.path, fixed.text, { reportUnusedDirectives: opts.reportUnusedDirectives }), refused: false };
 }

@@ -1,4 +1,4 @@
-// Reads a draft from disk: binary files are skipped, invalid UTF-8 is decoded with replacement characters and noted.
+// Reads a draft from disk: UTF-8 or UTF-16 text is decoded (odd bytes noted), anything else is an error naming the file.
 import fs from 'node:fs';
 
 /** The outcome of reading one file. */
@@ -7,18 +7,58 @@ export type ReadResult =
   | { ok: false; skipped: true; note: string }
   | { ok: false; skipped: false; error: string };
 
-/** Whether a buffer looks binary (a NUL byte in its first 8 KiB). */
-export function looksBinary(buf: Buffer): boolean {
-  return buf.subarray(0, 8192).includes(0);
+/** How a draft's bytes were decoded. */
+export interface Decoded {
+  text: string;
+  /** utf-8, or utf-16le / utf-16be (by a byte-order mark, or by the NUL bytes of BOM-less UTF-16). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** Some bytes were not valid in that encoding and were read as U+FFFD. */
+  invalid: boolean;
+  /** NUL bytes (not UTF-16) were read as spaces, so nothing can hide text behind them. */
+  nul: boolean;
+  /** Too many NULs, control characters or invalid bytes to be a text draft. */
+  binary: boolean;
 }
 
-/** Decode `buf` as UTF-8; invalid sequences become U+FFFD and are reported. */
-export function decode(buf: Buffer): { text: string; invalid: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), invalid: false };
-  } catch {
-    return { text: new TextDecoder('utf-8').decode(buf), invalid: true };
+/** The encoding BOM-less bytes look like: UTF-16 when every other byte of the first 8 KiB is mostly NUL. */
+function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length, 8192) >> 1;
+  if (n < 1) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (buf[2 * i] === 0) even++;
+    if (buf[2 * i + 1] === 0) odd++;
   }
+  if (odd >= n * 0.3 && even <= n * 0.02) return 'utf-16le';
+  if (even >= n * 0.3 && odd <= n * 0.02) return 'utf-16be';
+  return undefined;
+}
+
+function decodeAs(encoding: Decoded['encoding'], buf: Buffer): { text: string; invalid: boolean } {
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(buf), invalid: false };
+  } catch {
+    return { text: new TextDecoder(encoding).decode(buf), invalid: true };
+  }
+}
+
+/**
+ * Decode a draft's bytes: UTF-8 (BOM dropped), UTF-16 by its BOM or by its NUL pattern; invalid sequences
+ * become U+FFFD and NUL bytes spaces (both noted). The one place bytes become text, for linting and for --fix.
+ */
+export function decodeText(buf: Buffer): Decoded {
+  const encoding: Decoded['encoding'] =
+    buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le'
+    : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be'
+    : buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 'utf-8'
+    : (sniffUtf16(buf) ?? 'utf-8');
+  const { text, invalid } = decodeAs(encoding, buf);
+  const sample = text.slice(0, 8192);
+  // eslint-disable-next-line no-control-regex
+  const odd = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\uFFFD]/g)?.length ?? 0;
+  const nul = text.includes('\u0000');
+  return { text: nul ? text.replace(/\u0000/g, ' ') : text, encoding, invalid, nul, binary: sample.length > 0 && odd > sample.length * 0.1 };
 }
 
 /** Default --max-file-size: 10 MB (drafts are a few KB; a 10 MB file is an export or a mistake). */
@@ -54,9 +94,13 @@ export function readDraft(file: string, name = file, maxBytes = DEFAULT_MAX_FILE
   return readBuffer(buf, name);
 }
 
-/** Decide what to do with bytes read from somewhere (a file, a staged blob). */
+/** Decide what to do with bytes read from somewhere (a file, a staged blob): text to lint, or an error naming it. */
 export function readBuffer(buf: Buffer, name: string): ReadResult {
-  if (looksBinary(buf)) return { ok: false, skipped: true, note: `${name}: skipped, it looks like a binary file, not a text draft` };
-  const { text, invalid } = decode(buf);
-  return invalid ? { ok: true, text, note: `${name}: not valid UTF-8; invalid bytes were read as \uFFFD` } : { ok: true, text };
+  const d = decodeText(buf);
+  if (d.binary) return { ok: false, skipped: false, error: `${name}: not linted: it cannot be read as text (it looks like a binary file, not a draft); remove it or exclude it with ignore` };
+  const notes = [
+    d.invalid && (d.encoding === 'utf-8' ? 'not valid UTF-8; invalid bytes were read as \uFFFD' : `not valid ${d.encoding.toUpperCase()}; invalid bytes were read as \uFFFD`),
+    d.nul && 'it contains NUL bytes; they were read as spaces',
+  ].filter(Boolean);
+  return notes.length ? { ok: true, text: d.text, note: `${name}: ${notes.join('; ')}` } : { ok: true, text: d.text };
 }

@@ -48,6 +48,8 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
     for (let i = 0; i < count; i++) {
       const job = next(i);
       yield { index: i, result: job ? lintFile(opts.env, job.path, job.text, { reportUnusedDirectives: job.reportUnusedDirectives }) : undefined };
+      // Back to the event loop between files, so a Ctrl-C (a signal event) is seen after this file, not after all of them.
+      await new Promise((r) => setImmediate(r));
     }
     return;
   }
