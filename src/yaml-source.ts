@@ -30,7 +30,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`invalid YAML: ${msg}`, file, pos.line, pos.col);
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // A "billion laughs" file: aliases of aliases that would expand to gigabytes. yaml stops it; say so plainly.
+    if (/alias/i.test((e as Error).message)) throw new UserError('refused: the YAML uses too many aliases (*name references to &name anchors), which would expand it enormously; write the values out instead', file);
+    throw new UserError(`invalid YAML: ${(e as Error).message.split('\n')[0]}`, file);
+  }
   const position = (path: (string | number)[], key = false) => {
     let node: unknown = doc.contents;
     let keyNode: unknown = undefined;

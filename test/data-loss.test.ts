@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir, withoutCi } from './helpers.js';
 
 const DRAFT = 'Intake: SSN 412-38-7719, thanks!\n';
 const FIXED = 'Intake: SSN [SSN removed], thanks!\n';
@@ -58,7 +58,7 @@ describe('a report that cannot be written', () => {
   });
   it.skipIf(!fs.existsSync('/dev/full'))('> /dev/full: one line naming the full disk, exit 2, no stack trace', () => {
     const full = fs.openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, [BIN, 'post.md'], { cwd: tempDir({ 'post.md': DRAFT }), stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, CI: '' } });
+    const r = spawnSync(process.execPath, [BIN, 'post.md'], { cwd: tempDir({ 'post.md': DRAFT }), stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: withoutCi(process.env) });
     fs.closeSync(full);
     expect([r.status, r.stderr]).toEqual([2, 'phi-lint: cannot write the report to standard output: the disk is full (ENOSPC)\n']);
   });

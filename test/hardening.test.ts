@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir, withoutCi } from './helpers.js';
 
 const PHI = 'Our patient Tommy Alvarez starts chemo next week. MRN 00482913\n';
 const noTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .*:\d+:\d+/);
@@ -115,7 +115,7 @@ describe('bad input', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 300; i++) files[`d${i}.md`] = PHI;
     const dir = tempDir(files);
-    const child = spawn(process.execPath, [BIN, '--format', 'json', '.'], { cwd: dir, env: { ...process.env, CI: '' } });
+    const child = spawn(process.execPath, [BIN, '--format', 'json', '.'], { cwd: dir, env: withoutCi(process.env) });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -130,7 +130,7 @@ describe('bad input', () => {
     const dir = tempDir(files);
     const fixedText = (n: string) => files[n].replace('412-38-7719', '[SSN removed]').replace('00482913', '[MRN removed]');
     // Standard output is a pipe this test never reads, so the report backs up in the child as it would for a stuck reader.
-    const child = spawn(process.execPath, [BIN, '--fix', '--workers', '0', '--format', 'json', '.'], { cwd: dir, env: { ...process.env, CI: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--fix', '--workers', '0', '--format', 'json', '.'], { cwd: dir, env: withoutCi(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -181,7 +181,7 @@ describe('no PHI leaks', () => {
     const guard = "data:text/javascript,import net from 'node:net';import dns from 'node:dns';import http from 'node:http';import https from 'node:https';" +
       "const no=()=>{throw new Error('network access attempted')};for(const m of [net,http,https])for(const k of ['connect','createConnection','request','get'])if(m[k])m[k]=no;dns.lookup=no;";
     const dir = tempDir({ 'a.md': PHI });
-    const r = spawnSync(process.execPath, ['--import', guard, BIN, '--format', 'sarif', '--cache', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    const r = spawnSync(process.execPath, ['--import', guard, BIN, '--format', 'sarif', '--cache', '.'], { cwd: dir, encoding: 'utf8', env: withoutCi(process.env) });
     expect(r.stderr).not.toContain('network access attempted');
     expect(JSON.parse(r.stdout).version).toBe('2.1.0');
   });

@@ -161,6 +161,11 @@ describe('CI formats', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(2);
     expect(xml).toContain('<testcase classname="phi-lint" name="drafts/clean.md" file="drafts/clean.md"/>');
     expect((xml.match(/<failure /g) ?? []).length).toBeGreaterThanOrEqual(3);
+    // Test-result readers compute passed = tests - failures, on the root and on the suite: failed files, not findings.
+    for (const tag of ['testsuites', 'testsuite']) {
+      const [, tests, failures] = new RegExp(`<${tag} [^>]*tests="(\\d+)" failures="(\\d+)"`).exec(xml)!;
+      expect([Number(tests), Number(failures)]).toEqual([2, 1]);
+    }
     for (const [, value] of xml.matchAll(/\w+="([^"]*)"/g)) expect(value).not.toMatch(/[<>&](?!amp;|lt;|gt;|quot;|apos;)/);
   });
 

@@ -208,7 +208,7 @@ interface Source {
 }
 
 /** The files to lint: the staged ones, or those the paths name. */
-function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof setup>>['config'], io: Out): { sources: Source[]; root: string } {
+function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof setup>>['config'], io: Out): { sources: Source[]; root: string; unreadableFolders?: number } {
   const ignore = [
     ...readIgnoreFile(opts.cwd),
     ...config.ignore.map((g) => path.relative(opts.cwd, path.resolve(config.root, g)).split(path.sep).join('/') || g),
@@ -234,14 +234,21 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
     if (!sources.length) io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
     return { sources, root };
   }
-  const files = discoverFiles(opts.paths, { cwd: opts.cwd, extensions: config.extensions, ignore });
+  const denied: string[] = [];
+  const files = discoverFiles(opts.paths, {
+    cwd: opts.cwd, extensions: config.extensions, ignore,
+    onUnreadableFolder: (folder) => {
+      denied.push(folder);
+      io.stderr(`phi-lint: ${folder}: cannot read the folder (permission denied); the drafts in it were not linted\n`);
+    },
+  });
   if (!files.length) {
     const where = opts.paths.length && !(opts.paths.length === 1 && opts.paths[0] === '.') ? opts.paths.join(', ') : 'this folder';
     throw new UserError(`no drafts to lint in ${where} (looked for ${config.extensions.join(' ')} files)`);
   }
   // SARIF paths are relative to the repository root when there is one.
   const root = opts.format === 'sarif' ? (findRepoRoot(opts.cwd) ?? opts.cwd) : opts.cwd;
-  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })), root };
+  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })), root, unreadableFolders: denied.length };
 }
 
 /** Lint the files named on the command line, or the staged files. */
@@ -250,7 +257,7 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   const { config, env, digest } = await setup(setupOptions);
   // Resolved before any worker starts: a bad PHI_LINT_HASH_KEY is a one-line error, and every thread uses one key.
   hashKey();
-  const { sources, root } = collectSources(opts, config, io);
+  const { sources, root, unreadableFolders = 0 } = collectSources(opts, config, io);
   if (!sources.length) return 0;
 
   const cache: Cache | undefined = opts.cache
@@ -329,12 +336,14 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   }
   if (opts.fixDryRun) {
     const code = errorsLeft(dryRunLeft, io);
-    return unreadable ? 2 : code;
+    return unreadable || unreadableFolders ? 2 : code;
   }
   baseline.save(io);
   const code = sink ? exitCode(sink.finish(), opts, io) : 0;
-  if (unreadable) io.stderr(`phi-lint: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be ${opts.fix ? 'linted or fixed' : 'linted'} (see above); exit code 2\n`);
-  return unreadable ? 2 : code;
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (unreadable) io.stderr(`phi-lint: ${plural(unreadable, 'file')} could not be ${opts.fix ? 'linted or fixed' : 'linted'} (see above); exit code 2\n`);
+  if (unreadableFolders) io.stderr(`phi-lint: ${plural(unreadableFolders, 'folder')} could not be read (see above); exit code 2\n`);
+  return unreadable || unreadableFolders ? 2 : code;
 }
 
 /** --fix writes the file (see writeFixed) and re-lints it; --fix-dry-run prints the diff. A refusal is an error (exit 2). */

@@ -36,6 +36,8 @@ export interface DiscoverOptions {
   extensions: string[];
   /** Extra ignore globs, relative to cwd. */
   ignore: string[];
+  /** Called for each folder that cannot be read (permission denied): the rest of the tree is still searched. */
+  onUnreadableFolder?: (folder: string, code: string) => void;
 }
 
 const isGlob = (p: string) => /[*?[\]{}]/.test(p);
@@ -44,10 +46,24 @@ const isGlob = (p: string) => /[*?[\]{}]/.test(p);
  * Files and links to files matching `pattern`. Links to folders are not followed (no loops, no escaping
  * the tree); links to files are kept, and a broken one is reported when it is read, not skipped silently.
  */
-function entries(pattern: string, cwd: string, ignore: string[], caseInsensitive: boolean): string[] {
-  return fg
-    .sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, caseSensitiveMatch: !caseInsensitive })
-    .filter((e) => !e.endsWith('/'));
+function entries(pattern: string, cwd: string, ignore: string[], caseInsensitive: boolean, onUnreadable?: DiscoverOptions['onUnreadableFolder']): string[] {
+  const skipped: string[] = [];
+  // fast-glob stops at the first folder it may not read; report that folder, leave it out, and search again.
+  for (;;) {
+    try {
+      return fg
+        .sync(pattern, { cwd, ignore: [...ignore, ...skipped], dot: false, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, caseSensitiveMatch: !caseInsensitive })
+        .filter((e) => !e.endsWith('/'));
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if ((err.code !== 'EACCES' && err.code !== 'EPERM') || !err.path) throw e;
+      const rel = path.relative(cwd, err.path).split(path.sep).join('/');
+      const glob = fg.escapePath(rel);
+      if (!rel || rel.startsWith('..') || skipped.includes(glob)) throw new UserError(`folder cannot be read (permission denied): ${rel || '.'}`);
+      skipped.push(glob, `${glob}/**`);
+      onUnreadable?.(rel, err.code);
+    }
+  }
 }
 
 /** Files to lint, relative to cwd where possible, sorted, without duplicates. */
@@ -59,7 +75,7 @@ export function discoverFiles(inputs: string[], opts: DiscoverOptions): string[]
   for (const input of inputs.length ? inputs : ['.']) {
     const posix = input.split(path.sep).join('/');
     if (isGlob(input)) {
-      const matches = entries(posix, opts.cwd, ignore, false);
+      const matches = entries(posix, opts.cwd, ignore, false, opts.onUnreadableFolder);
       if (!matches.length) throw new UserError(`no files match the pattern "${input}"`);
       matches.forEach((m) => found.add(m));
       continue;
@@ -75,7 +91,7 @@ export function discoverFiles(inputs: string[], opts: DiscoverOptions): string[]
     if (stat.isDirectory()) {
       const base = fg.convertPathToPattern(path.relative(opts.cwd, abs) || '.');
       const pattern = base === '.' ? `**/${extGlob}` : `${base}/**/${extGlob}`;
-      for (const m of entries(pattern, opts.cwd, ignore, true)) found.add(m);
+      for (const m of entries(pattern, opts.cwd, ignore, true, opts.onUnreadableFolder)) found.add(m);
     } else if (!stat.isFile()) {
       throw new UserError(`not a regular file or folder: ${input}`);
     } else {

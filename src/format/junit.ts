@@ -1,4 +1,4 @@
-// --format junit: JUnit XML for CI dashboards, one test case per file and a failure per finding.
+// --format junit: JUnit XML for CI dashboards, one test case per file and a failure element per finding.
 import { allProblems } from './summary.js';
 import type { FileResult } from '../types.js';
 
@@ -17,9 +17,10 @@ export function xmlEscape(s: string): string {
 
 export function formatJunit(results: FileResult[]): string {
   const failures = (r: FileResult) => allProblems(r).filter((f) => f.severity !== 'info');
-  const total = results.reduce((n, r) => n + failures(r).length, 0);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="phi-lint" tests="${results.length}" failures="${total}">`];
-  out.push(`  <testsuite name="phi-lint" tests="${results.length}" failures="${results.filter((r) => failures(r).length).length}" errors="0">`);
+  // `failures` counts failed test cases (files), not <failure> elements: readers compute passed = tests - failures.
+  const failed = results.filter((r) => failures(r).length).length;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="phi-lint" tests="${results.length}" failures="${failed}" errors="0">`];
+  out.push(`  <testsuite name="phi-lint" tests="${results.length}" failures="${failed}" errors="0">`);
   for (const r of results) {
     const fs = failures(r);
     const name = xmlEscape(r.path);
