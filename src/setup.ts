@@ -126,10 +126,11 @@ export async function setup(opts: SetupOptions): Promise<{ config: Config; env: 
       return words;
     },
     allow: config.allow,
+    formats: { csv: config.csv },
   };
   // Everything that decides findings besides the text: cached results are only valid for the same digest.
   const digest = createHash('sha256')
-    .update(JSON.stringify([rulesDigest, config.rules, config.allow, opts.overrides, rules.map((r) => [r.id, r.severity])]))
+    .update(JSON.stringify([rulesDigest, config.rules, config.allow, config.csv ?? null, opts.overrides, rules.map((r) => [r.id, r.severity])]))
     .digest('hex');
   return { config, env, all, digest };
 }

@@ -28,7 +28,7 @@ describe('exit codes', () => {
     expect(r.stderr).toBe('phi-lint: path not found: no-such-draft.md\n');
   });
   it('2 for a folder with no drafts', () => {
-    const dir = tempDir({ 'notes.csv': 'a,b' });
+    const dir = tempDir({ 'notes.json': '{}' });
     const r = runCli(['.'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no drafts to lint in this folder');

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     const dir = tempDir();
     const c = loadConfig(dir);
     expect(c.file).toBeUndefined();
-    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm']);
+    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm', '.csv']);
   });
 
   it('finds the nearest config upward and resolves ruleDirs against it', () => {
@@ -33,7 +33,7 @@ describe('loadConfig', () => {
   });
 
   const bad: [string, string][] = [
-    ['rulez:\n  x: off\n', '.phi-lint.yaml:1:1: config: unknown field "rulez" (did you mean "rules"?); allowed: rules, ruleDirs, allow, ignore, extensions'],
+    ['rulez:\n  x: off\n', '.phi-lint.yaml:1:1: config: unknown field "rulez" (did you mean "rules"?); allowed: rules, ruleDirs, allow, ignore, csv, extensions'],
     ['rules:\n  phi/ssn: fatal\n', '.phi-lint.yaml:2:12: config: "rules.phi/ssn" must be one of "error", "warning", "info", "off"'],
     ['extensions: .md\n', '.phi-lint.yaml:1:13: config: "extensions" must be a list, not string ".md"'],
     ['allow:\n  phone: []\n', '.phi-lint.yaml:2:3: config: unknown field "allow.phone" (did you mean "phones"?); allowed: names, phones, domains, addresses, hashtags, terms'],

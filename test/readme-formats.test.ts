@@ -7,20 +7,17 @@ import { ROOT, runCli, tempDir } from './helpers.js';
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Input formats'), readme.indexOf('## Config file'));
 
-/** Example files: a fenced block whose first line is a comment naming the file. */
+/** Example files: fenced blocks with `title=PATH` after the language. */
 function exampleFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const m of section.matchAll(/```(?:html|csv|yaml)\n(?:<!-- (\S+) -->|# (\S+))\n([\s\S]*?)```/g)) {
-    const name = m[1] ?? m[2];
-    files[name] = m[1] ? `<!-- ${name} -->\n${m[3]}` : m[3];
-  }
+  for (const m of section.matchAll(/```\w+ title=(\S+)\n([\s\S]*?)```/g)) files[m[1]] = m[2];
   return files;
 }
 
 describe('README input formats', () => {
   const commands = [...section.matchAll(/```\n\$ (phi-lint [^\n]+)\n([\s\S]*?)```/g)];
   it('has an example per text format', () => {
-    expect(Object.keys(exampleFiles())).toEqual(expect.arrayContaining(['drafts/rehab-week.html']));
+    expect(Object.keys(exampleFiles())).toEqual(expect.arrayContaining(['drafts/rehab-week.html', 'drafts/march.csv', '.phi-lint.yaml']));
     expect(commands.length).toBeGreaterThan(0);
   });
   for (const [, command, output] of commands) {

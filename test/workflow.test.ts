@@ -62,7 +62,7 @@ describe('--staged', () => {
   });
 
   it('exits 0 with a note when nothing relevant is staged', () => {
-    const dir = repo({ 'data.csv': PHI });
+    const dir = repo({ 'data.json': PHI });
     git(dir, 'add', '.');
     const r = runCli(['--staged'], { cwd: dir });
     expect(r.code).toBe(0);

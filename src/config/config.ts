@@ -29,6 +29,8 @@ function buildSchema(z: typeof Zod.z) {
     /** Globs of paths not to lint, relative to the config file. */
     ignore: list.default([]),
     /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
+    /** Scheduler CSV files whose column headers phi-lint does not know: which column holds the post's text, link and image. */
+    csv: z.strictObject({ message: z.string().min(1).optional(), link: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
     extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]+$/, 'an extension starts with a dot, like ".md"')).default(DEFAULT_EXTENSIONS),
   });
 }
@@ -48,6 +50,7 @@ export interface Config {
   allow: Zod.infer<ReturnType<typeof configSchema>>['allow'];
   ignore: string[];
   extensions: string[];
+  csv?: { message?: string; link?: string; image?: string };
   source?: YamlSource;
 }
 

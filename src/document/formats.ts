@@ -1,16 +1,23 @@
 // Which input format a path is, and the text view the rules read for it, with the map back to the file.
 import type { Finding } from '../types.js';
+import { csvEscape, csvView, type CsvColumns } from './csv.js';
 import { htmlView } from './html.js';
 import { locationOf } from './lines.js';
-import type { PositionMap } from './position-map.js';
+import type { MappedRange, PositionMap } from './position-map.js';
 
 /** The formats phi-lint reads. `text` covers Markdown and plain text (read as they are). */
-export type FormatKind = 'text' | 'html';
+export type FormatKind = 'text' | 'html' | 'csv';
 
 /** Extensions by format, with the dot, lower case. */
 export const FORMAT_EXTENSIONS: Record<Exclude<FormatKind, 'text'>, string[]> = {
   html: ['.html', '.htm'],
+  csv: ['.csv'],
 };
+
+/** Settings of the formats, from the config. */
+export interface FormatOptions {
+  csv?: CsvColumns;
+}
 
 /** Every extension phi-lint reads, with the dot: what folders are searched for by default. */
 export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt', ...Object.values(FORMAT_EXTENSIONS).flat()];
@@ -29,14 +36,16 @@ export interface FormatView {
   /** The file range a view range stands for; absent when positions are in the view itself. */
   map?: PositionMap;
   /** How a file character can be written where a fix replaces text (entities in HTML); undefined: this fix is unsafe. */
-  escape?: (replacement: string, sourceStart: number) => string | undefined;
+  escape?: (replacement: string, range: MappedRange) => string | undefined;
+  /** Where a view offset is, in words, when line:column alone does not say it (a CSV row and column). */
+  placeAt?: (offset: number) => string | undefined;
   /** Set when the file has nothing to lint or cannot be read as its format: the one-line reason. */
   error?: string;
 }
 
 /** HTML: a fix may replace text in a text node or an attribute value; markup characters are written as entities. */
 function htmlEscape(source: string) {
-  return (replacement: string, at: number) => {
+  return (replacement: string, { start: at }: MappedRange) => {
     const inAttribute = /=\s*["']?[^"'<>]*$/.test(source.slice(Math.max(0, at - 200), at)) && /<[^>]*$/.test(source.slice(Math.max(0, at - 2000), at));
     const escaped = replacement.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return inAttribute ? escaped.replace(/"/g, '&quot;').replace(/'/g, '&#39;') : escaped;
@@ -44,12 +53,17 @@ function htmlEscape(source: string) {
 }
 
 /** The view of `text` (read from `path`), or undefined for Markdown and plain text. */
-export function formatView(path: string, text: string): FormatView | undefined {
+export function formatView(path: string, text: string, options: FormatOptions = {}): FormatView | undefined {
   switch (formatOf(path)) {
     case 'html': {
       const v = htmlView(text);
       if (v.empty) return { text: '', error: 'the HTML page has no body text, image text or title to lint' };
       return { text: v.text, map: v, escape: htmlEscape(text) };
+    }
+    case 'csv': {
+      const v = csvView(text, options.csv);
+      if (v.error) return { text: '', error: v.error };
+      return { text: v.text, map: v, escape: csvEscape(v), placeAt: v.placeAt };
     }
     default:
       return undefined;
@@ -60,10 +74,11 @@ export function formatView(path: string, text: string): FormatView | undefined {
 export function toSourceFinding(f: Finding, view: FormatView, source: string, starts: number[]): Finding {
   if (!view.map) return f;
   const r = view.map.toSource(f.offset, f.offset + f.length);
-  const moved: Finding = { ...f, ...locationOf(starts, r.start, r.end), text: source.slice(r.start, r.end) };
+  const place = view.placeAt?.(f.offset);
+  const moved: Finding = { ...f, ...locationOf(starts, r.start, r.end), text: source.slice(r.start, r.end), ...(place ? { message: `${f.message} (${place})` } : {}) };
   delete moved.fix;
   if (f.fix && r.oneSegment) {
-    const replacement = view.escape?.(f.fix.replacement, r.start);
+    const replacement = view.escape?.(f.fix.replacement, r);
     if (replacement !== undefined) moved.fix = { offset: r.start, length: r.end - r.start, replacement };
   }
   return moved;

@@ -18,7 +18,7 @@ const UNUSED = 'This disable comment silenced nothing here; remove it so it cann
 /** Every finding of `text` (read from `path`) that no disable comment suppresses, plus directive warnings. */
 export function lintFile(env: LintEnv, path: string, text: string, opts: LintFileOptions = {}): FileResult {
   // HTML, CSV, Word files and photos are read through a view of their text; findings move back to the file.
-  const view = formatView(path, text);
+  const view = formatView(path, text, env.formats);
   if (view?.error) return { path, findings: [], source: text, error: view.error };
   const doc = createDocument(path, view ? view.text : text, view ? true : undefined);
   const viewFindings = lintDocument(doc, env);

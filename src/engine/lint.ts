@@ -1,5 +1,6 @@
 // Runs the compiled rules over one document and post-processes the findings.
 import type { LintDocument } from '../document/document.js';
+import type { FormatOptions } from '../document/formats.js';
 import { keyedHex } from '../hash.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
@@ -19,6 +20,8 @@ export interface LintEnv {
   /** compromise, loaded on first call; absent when no loaded rule needs it. */
   nlp?: () => Nlp;
   allow: AllowList;
+  /** Settings of the input formats (the config's `csv:` columns). */
+  formats?: FormatOptions;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
   keepContained?: boolean;
 }
