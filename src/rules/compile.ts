@@ -6,6 +6,7 @@ import type { Category } from '../types.js';
 import { compileCue, lexiconRegexes, needsUnicode, termsRegex, type Lexicon } from './lexicons.js';
 import { requiredWords } from '../nlp/compromise.js';
 import { unsafeRegexReason } from './regex-safety.js';
+import { LinearRegExp, linearReason } from './linear-regex.js';
 import type { CompiledContext, CompiledRule, Condition, MatchInput, RuleMatch } from './compiled.js';
 import type { ConditionSpec, ContextSpec, RuleSpec } from './schema.js';
 import { TRANSFORMS } from './transforms.js';
@@ -14,6 +15,8 @@ import { VALIDATORS } from './validators.js';
 interface CompileEnv {
   /** The rule was validated and checked at build time (the bundle). */
   checked?: boolean;
+  /** A custom rule (not from the built-in folder): its regexes run on RE2, in linear time. */
+  custom?: boolean;
   id: string;
   category: Category;
   src: YamlSource;
@@ -32,7 +35,7 @@ function compileConditions(env: CompileEnv, spec: ConditionSpec | ConditionSpec[
     regexes: c.any.flatMap((cue, j) => {
       const cuePath = Array.isArray(spec) ? [...path, i, 'any', j] : [...path, 'any', j];
       try {
-        return compileCue(cue, env.lexicons);
+        return compileCue(cue, env.lexicons, env.custom);
       } catch (e) {
         return fail(env, cuePath, `invalid cue "${cue}": ${(e as Error).message}`);
       }
@@ -69,15 +72,27 @@ function imageMatches(input: MatchInput, re: RegExp): RuleMatch[] {
   return out;
 }
 
+/** Image matches of several regexes, each image once, in order. */
+function dedupeImages(matches: RuleMatch[]): RuleMatch[] {
+  const seen = new Map(matches.map((m) => [m.start, m]));
+  return [...seen.values()].sort((a, b) => a.start - b.start);
+}
+
 function patternFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'pattern' }>): (input: MatchInput) => RuleMatch[] {
   // Bundled built-in rules were checked when they were bundled (and by the tests).
   const unsafe = env.checked ? undefined : unsafeRegexReason(spec.regex);
   if (unsafe) fail(env, ['regex'], `refused regex in "regex": ${unsafe}`);
   let re: RegExp;
+  const flags = `dg${spec.flags}${spec.flags.includes('u') || !needsUnicode(spec.regex) ? '' : 'u'}`;
   try {
-    re = new RegExp(spec.regex, `dg${spec.flags}${spec.flags.includes('u') || !needsUnicode(spec.regex) ? '' : 'u'}`);
+    re = new RegExp(spec.regex, flags);
   } catch (e) {
     return fail(env, ['regex'], `invalid regex in "regex": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`);
+  }
+  if (env.custom) {
+    const why = linearReason(spec.regex, flags);
+    if (why) fail(env, ['regex'], `regex in "regex" cannot be used in a custom rule: ${why}`);
+    re = new LinearRegExp(spec.regex, flags);
   }
   const validators = (spec.validate ?? []).map((name, i) => VALIDATORS[name] ?? fail(env, ['validate', i], `unknown validator "${name}"; known: ${Object.keys(VALIDATORS).join(', ')}`));
   const group = spec.group;
@@ -126,6 +141,10 @@ function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>
   const own = terms.length ? termsRegex(terms, { inflect: spec.inflect, caseSensitive: spec.caseSensitive }) : undefined;
   const all = [...(own ? [own] : []), ...lexRes];
   if (spec.target === 'images') {
+    // A custom lexicon's patterns run on RE2 and cannot be joined into one native regex.
+    if (all.some((r) => r instanceof LinearRegExp)) {
+      return { find: (input) => dedupeImages(all.flatMap((re) => imageMatches(input, re))), replacements };
+    }
     const source = all.map((r) => r.source).join('|');
     const joined = new RegExp(source, `g${spec.caseSensitive ? '' : 'i'}${needsUnicode(source) ? 'u' : ''}`);
     return { find: (input) => imageMatches(input, joined), replacements };
@@ -151,8 +170,8 @@ export function defaultInfoMessage(category: Category, type: string): string {
 }
 
 /** Compile one validated spec. `src` gives positions for errors. */
-export function compileRule(spec: RuleSpec, id: string, category: Category, src: YamlSource, lexicons: Map<string, Lexicon>, checked = false): CompiledRule {
-  const env: CompileEnv = { id, category, src, lexicons, checked };
+export function compileRule(spec: RuleSpec, id: string, category: Category, src: YamlSource, lexicons: Map<string, Lexicon>, checked = false, custom = false): CompiledRule {
+  const env: CompileEnv = { id, category, src, lexicons, checked, custom };
   const suggestions = spec.suggest ? (Array.isArray(spec.suggest) ? spec.suggest : [spec.suggest]) : [];
   suggestions.forEach((s, i) => {
     if (s.transform && !TRANSFORMS[s.transform]) fail(env, Array.isArray(spec.suggest) ? ['suggest', i, 'transform'] : ['suggest', 'transform'], `unknown transform "${s.transform}"; known: ${Object.keys(TRANSFORMS).join(', ')}`);
@@ -175,7 +194,7 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
     case 'entity': {
       const excludes = (spec.exclude ?? []).flatMap((cue, i) => {
         try {
-          return compileCue(cue, lexicons);
+          return compileCue(cue, lexicons, custom);
         } catch (e) {
           return fail(env, ['exclude', i], `invalid cue "${cue}": ${(e as Error).message}`);
         }

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import { parseYamlSource } from '../yaml-source.js';
 import { unsafeRegexReason } from './regex-safety.js';
+import { LinearRegExp, linearReason } from './linear-regex.js';
 import { schemas, type LexiconSpec } from './schema.js';
 
 /** A compiled lexicon: one regex that finds any of its terms (whole words) and its own patterns. */
@@ -79,10 +80,12 @@ export interface LexiconSource {
   name: string;
   file: string;
   spec: LexiconSpec;
+  /** From a custom rules folder: its patterns run on RE2, in linear time. */
+  custom?: boolean;
 }
 
-/** Read and validate every `*.yaml` in `dir` as a lexicon named by its file stem. */
-export function readLexiconSources(dir: string): LexiconSource[] {
+/** Read and validate every `*.yaml` in `dir` as a lexicon named by its file stem; `custom` for folders other than the built-in one. */
+export function readLexiconSources(dir: string, custom = false): LexiconSource[] {
   if (!fs.existsSync(dir)) return [];
   const out: LexiconSource[] = [];
   for (const entry of fs.readdirSync(dir).sort()) {
@@ -100,9 +103,11 @@ export function readLexiconSources(dir: string): LexiconSource[] {
         } catch (e) {
           throw new UserError(`lexicon: invalid regex in "${field}[${i}]": ${(e as Error).message.replace(/^Invalid regular expression: (?:\/.*\/[a-z]*: )?/s, '')}`, file, pos().line, pos().column);
         }
+        const why = custom ? linearReason(p, field === 'patterns' && !spec.caseSensitive ? 'i' : '') : undefined;
+        if (why) throw new UserError(`lexicon: regex in "${field}[${i}]" cannot be used in a custom rule: ${why}`, file, pos().line, pos().column);
       });
     }
-    out.push({ name: entry.replace(/\.ya?ml$/, ''), file, spec });
+    out.push({ name: entry.replace(/\.ya?ml$/, ''), file, spec, ...(custom ? { custom } : {}) });
   }
   return out;
 }
@@ -110,14 +115,16 @@ export function readLexiconSources(dir: string): LexiconSource[] {
 /** Compile lexicons; a name may be defined only once across all folders. */
 export function compileLexicons(sources: LexiconSource[]): Map<string, Lexicon> {
   const out = new Map<string, Lexicon>();
-  for (const { name, file, spec } of sources) {
+  for (const { name, file, spec, custom } of sources) {
     if (out.has(name)) throw new UserError(`lexicon "${name}" is defined twice (also in ${out.get(name)!.file})`, file, 1, 1);
     const flags = `g${spec.caseSensitive ? '' : 'i'}`;
+    // Terms are escaped literals (linear); a custom lexicon's own patterns run on RE2.
+    const Re = custom ? LinearRegExp : RegExp;
     const regexes = [termsRegex(spec.terms, { inflect: true, caseSensitive: spec.caseSensitive })];
     const patterns = (spec.patterns ?? []).map((p) => `(?:${p})`).join('|');
-    if (patterns) regexes.push(new RegExp(patterns, `${flags}${needsUnicode(patterns) ? 'u' : ''}`));
+    if (patterns) regexes.push(new Re(patterns, `${flags}${needsUnicode(patterns) ? 'u' : ''}`));
     const exact = (spec.caseSensitivePatterns ?? []).map((p) => `(?:${p})`).join('|');
-    if (exact) regexes.push(new RegExp(exact, `g${needsUnicode(exact) ? 'u' : ''}`));
+    if (exact) regexes.push(new Re(exact, `g${needsUnicode(exact) ? 'u' : ''}`));
     out.set(name, { name, file, spec, regexes });
   }
   return out;
@@ -125,14 +132,14 @@ export function compileLexicons(sources: LexiconSource[]): Map<string, Lexicon> 
 
 /** Read, validate and compile the lexicons of each folder. */
 export function loadLexicons(dirs: string[]): Map<string, Lexicon> {
-  return compileLexicons(dirs.flatMap(readLexiconSources));
+  return compileLexicons(dirs.flatMap((d) => readLexiconSources(d)));
 }
 
 /**
  * Compile a cue: `@name` is a lexicon, `/source/flags` a regex, anything else a literal
  * whole-word term (case-insensitive). Throws a plain Error with the reason; callers add the position.
  */
-export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp[] {
+export function compileCue(cue: string, lexicons: Map<string, Lexicon>, linear = false): RegExp[] {
   if (cue.startsWith('@')) {
     const lex = lexicons.get(cue.slice(1));
     if (!lex) throw new Error(`unknown lexicon "${cue.slice(1)}"; known: ${[...lexicons.keys()].join(', ')}`);
@@ -142,7 +149,12 @@ export function compileCue(cue: string, lexicons: Map<string, Lexicon>): RegExp[
   if (re) {
     const unsafe = unsafeRegexReason(re[1]);
     if (unsafe) throw new Error(`refused regex: ${unsafe}`);
-    return [new RegExp(re[1], `g${re[2]}${re[2].includes('u') || !needsUnicode(re[1]) ? '' : 'u'}`)];
+    const flags = `g${re[2]}${re[2].includes('u') || !needsUnicode(re[1]) ? '' : 'u'}`;
+    const native = new RegExp(re[1], flags);
+    if (!linear) return [native];
+    const why = linearReason(re[1], flags);
+    if (why) throw new Error(`cannot be used in a custom rule: ${why}`);
+    return [new LinearRegExp(re[1], flags)];
   }
   return [termsRegex([cue], { inflect: true })];
 }

@@ -53,6 +53,8 @@ export interface RuleSource {
   spec: RuleSpec;
   /** Positions for compile errors (absent for bundled rules, which were compiled when they were bundled). */
   src?: YamlSource;
+  /** From a custom rules folder: its regexes run on RE2 (src/rules/linear-regex.ts). */
+  custom?: boolean;
 }
 
 /** The built-in rules and lexicons, parsed and validated at build time (dist/builtin-rules.json). */
@@ -133,8 +135,10 @@ export function loadRules(dirs: string[]): RuleSet {
     }
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError(`rules folder not found: ${dir}`);
     hash.update(`${dir}\u0000${folderDigest(dir)}\u0000`);
-    lexiconSources.push(...readLexiconSources(path.join(dir, 'lexicons')));
-    ruleSources.push(...readRuleSources(dir));
+    // Every folder after the first (the built-in one) is custom: its regexes run on RE2.
+    const custom = i > 0;
+    lexiconSources.push(...readLexiconSources(path.join(dir, 'lexicons'), custom));
+    ruleSources.push(...readRuleSources(dir).map((r) => (custom ? { ...r, custom } : r)));
   }
   const lexicons = compileLexicons(lexiconSources);
   const seen = new Map<string, string>();
@@ -142,7 +146,7 @@ export function loadRules(dirs: string[]): RuleSet {
   for (const r of ruleSources) {
     if (seen.has(r.id)) throw new UserError(`duplicate rule id "${r.id}" (also defined in ${seen.get(r.id)})`, r.file, 1, 1);
     seen.set(r.id, r.file);
-    rules.push(compileRule(r.spec, r.id, r.category, r.src ?? noPosition(r.file), lexicons, !r.src));
+    rules.push(compileRule(r.spec, r.id, r.category, r.src ?? noPosition(r.file), lexicons, !r.src, r.custom));
   }
   return { rules, lexicons, digest: hash.digest('hex') };
 }
