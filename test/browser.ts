@@ -16,12 +16,12 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check', ...extraArgs],
     protocolTimeout: 120_000,
     timeout: 120_000,
   });
@@ -45,14 +45,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /**
  * Screenshot into test-artifacts/ (gitignored) for a person to look at; with PHI_LINT_DOCS_SCREENSHOTS=1
- * (npm run screenshots) also into docs/images/, the README's pictures.
+ * (npm run screenshots) the README's pictures (`forReadme`) also into docs/images/.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, forReadme = true): Promise<string> {
   const dir = path.join(ROOT, 'test-artifacts');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file as `${string}.png`, fullPage: true });
-  if (process.env.PHI_LINT_DOCS_SCREENSHOTS === '1') {
+  if (forReadme && process.env.PHI_LINT_DOCS_SCREENSHOTS === '1') {
     fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(file, path.join(ROOT, 'docs', 'images', `${name}.png`));
   }

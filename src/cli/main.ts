@@ -10,6 +10,7 @@ import { parseRuleOverride, type RuleOverride } from '../setup.js';
 import { FORMATS } from '../format/index.js';
 import { DEFAULT_EXTENSIONS } from '../document/formats.js';
 import { installHook } from './install-hook.js';
+import { parsePort, serveCommand } from '../serve/command.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const VERSION = pkg.version;
@@ -187,6 +188,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--force', 'replace an existing pre-commit hook')
     .action(async (opts) => {
       code = installHook({ cwd: io.cwd, force: Boolean(opts.force) }, io);
+    });
+
+  program
+    .command('serve')
+    .description('open a page on this computer to check a draft by pasting it or dropping a file')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default 4870; 0 = any free port)', parsePort)
+    .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')
+    .option('--max-request-size <size>', 'refuse drafts and files larger than this (bytes, or with KB/MB; default 2MB)', parseSize)
+    .action(async (opts) => {
+      code = await serveCommand({ cwd: io.cwd, configPath: opts.config, port: opts.port ?? 4870, maxRequestSize: opts.maxRequestSize || undefined }, io);
     });
 
   program
