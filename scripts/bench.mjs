@@ -2,7 +2,7 @@
 // `npm run bench`: speed and memory of the CLI on a deterministic corpus of realistic drafts.
 // Prints one table: MB/s, drafts/s, one-draft latency against `require('compromise')`, peak RSS, with and
 // without workers and cache, beside a naive compromise pass; exits 1 if the modes' findings differ.
-// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5] [--big-mb 50 (0 skips the memory run)] [--keep DIR]
+// usage: node scripts/bench.mjs [--drafts 1000] [--runs 5] [--big-mb 50 (0 skips the memory run)] [--format-drafts 200] [--keep DIR]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -139,6 +139,40 @@ if (BIG_MB > 0) {
   fs.rmSync(bigDir, { recursive: true, force: true });
 }
 
+// Input formats: the first drafts as web pages (inside a site's menus, footer and comment form) and as Word files.
+const FORMAT_DRAFTS = Math.min(DRAFTS, arg('--format-drafts', 200));
+const formatRuns = [];
+{
+  const { strToU8, zipSync } = await import('fflate');
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const dirs = { md: fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-md-')), html: fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-html-')), docx: fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-bench-docx-')) };
+  const size = { md: 0, html: 0, docx: 0 };
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).slice(0, FORMAT_DRAFTS);
+  for (const [i, f] of files.entries()) {
+    const md = fs.readFileSync(path.join(dir, f), 'utf8');
+    const paras = md.replace(/^---[\s\S]*?---\n/, '').split(/\n\n+/).filter(Boolean);
+    const html = `<!doctype html><html><head><title>Draft ${i}</title><script>track()</script></head><body><header><nav><a href="/">Home</a> <a href="/care">Find care</a> <a href="/about">About us</a></nav></header><main><article><h1>Draft ${i}</h1>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n</article><section class="comments"><form><textarea></textarea><button>Post comment</button></form></section></main><footer><p>Riverbend Health, 450 Harbor Way. Copyright 2026.</p></footer></body></html>\n`;
+    const docx = Buffer.from(zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paras.map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`),
+      'docProps/core.xml': strToU8(`<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Draft ${i}</dc:title></cp:coreProperties>`),
+    }));
+    const name = `draft-${String(i).padStart(5, '0')}`;
+    fs.writeFileSync(path.join(dirs.md, `${name}.md`), md);
+    fs.writeFileSync(path.join(dirs.html, `${name}.html`), html);
+    fs.writeFileSync(path.join(dirs.docx, `${name}.docx`), docx);
+    size.md += Buffer.byteLength(md);
+    size.html += Buffer.byteLength(html);
+    size.docx += docx.length;
+  }
+  for (const [kind, label] of [['md', 'Markdown'], ['html', 'HTML pages (with site furniture)'], ['docx', 'Word files (.docx)']]) {
+    const r = run([...RSS_HOOK, bin, '--format', 'json', dirs[kind]], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const n = JSON.parse(r.stdout).files.reduce((k, f) => k + f.findings.length, 0);
+    formatRuns.push([`${label}: ${FORMAT_DRAFTS} drafts, ${(size[kind] / 1e6).toFixed(2)} MB`, `${(r.ms / 1000).toFixed(2)} s, ${(size[kind] / 1e6 / (r.ms / 1000)).toFixed(2)} MB/s, ${(FORMAT_DRAFTS / (r.ms / 1000)).toFixed(0)} files/s, ${n} findings, peak RSS ${r.rss.toFixed(0)} MB`]);
+    fs.rmSync(dirs[kind], { recursive: true, force: true });
+  }
+}
+
 const rate = (ms) => `${(mb / (ms / 1000)).toFixed(2)} MB/s, ${(DRAFTS / (ms / 1000)).toFixed(0)} drafts/s`;
 const first = modes[2].ms;
 const rows = [
@@ -151,6 +185,7 @@ const rows = [
   ["node -e \"require('compromise')\" (floor, median)", `${median(floor).toFixed(0)} ms`],
   ['one draft / floor', `${(median(single.map((s) => s.ms)) / median(floor)).toFixed(2)}x`],
   ...(big ? [[`large corpus (${big.mb.toFixed(0)} MB)`, `${(big.ms / 1000).toFixed(1)} s, ${(big.mb / (big.ms / 1000)).toFixed(2)} MB/s, peak RSS ${big.rss.toFixed(0)} MB`]] : []),
+  ...formatRuns,
   ['findings identical across modes', identical ? 'yes' : 'NO'],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     const dir = tempDir();
     const c = loadConfig(dir);
     expect(c.file).toBeUndefined();
-    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm', '.csv']);
+    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm', '.csv', '.docx']);
   });
 
   it('finds the nearest config upward and resolves ruleDirs against it', () => {

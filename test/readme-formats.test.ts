@@ -2,7 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeDocx, type DocxSpec } from './docx-fixture.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
+
+/** The Word file the README's example lints (a binary file cannot be shown in the README; this is what it holds). */
+export const README_DOCX: DocxSpec = {
+  body: [
+    { p: 'Rehab week', heading: true },
+    { p: 'Our patient ', inserted: 'Marcus Delgado finished cardiac rehab.', comment: 0 },
+  ],
+  comments: [{ author: 'Dana Reviewer', text: 'Check his MRN 00482913 is not in the photo.' }],
+  core: { title: 'Rehab week', creator: 'Jane Writer' },
+};
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Input formats'), readme.indexOf('## Config file'));
@@ -23,6 +34,7 @@ describe('README input formats', () => {
   for (const [, command, output] of commands) {
     it(command, () => {
       const dir = tempDir(exampleFiles());
+      fs.writeFileSync(path.join(dir, 'drafts', 'rehab-story.docx'), makeDocx(README_DOCX));
       const args = command.split(' ').slice(1);
       const r = runCli(args, { cwd: dir });
       expect(r.stdout).toBe(output);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { applyBaseline, keyMismatch, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { hashKey, keyId } from '../hash.js';
+import { canFix, describeFormat } from '../document/formats.js';
 import { lintFile } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { UserError, writeFailure } from '../errors.js';
@@ -228,7 +229,7 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
         writable: false,
         read: () => {
           const buf = stagedContent(root, f.repoPath);
-          return sizeRefusal(buf.length, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? readBuffer(buf, f.path);
+          return sizeRefusal(buf.length, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? readBuffer(buf, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
         },
       }));
     if (!sources.length) io.stderr(`phi-lint: no staged drafts to lint (looked for ${config.extensions.join(' ')} files)\n`);
@@ -310,6 +311,12 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
         continue;
       }
       if (linted) cache?.set(path.resolve(opts.cwd, sources[index].path), linted);
+      if ((opts.fix || opts.fixDryRun) && !canFix(result.path) && result.findings.some((f) => f.fix)) {
+        // The findings are in a text view of the file: writing it back would destroy a Word file or a photo.
+        io.stderr(`phi-lint: ${result.path}: not fixed: --fix does not edit ${describeFormat(result.path)}; make the changes in the original${opts.fix ? '' : ' (nothing to show)'}\n`);
+        result = { ...result, findings: result.findings.map(({ fix: _, ...f }) => f) };
+        if (opts.fix) unreadable++;
+      }
       if (opts.fixDryRun) {
         const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), lintOpts);
         io.stdout(diff);

@@ -1,18 +1,26 @@
 // Which input format a path is, and the text view the rules read for it, with the map back to the file.
 import type { Finding } from '../types.js';
 import { csvEscape, csvView, type CsvColumns } from './csv.js';
+import { labelledPlace } from './docx.js';
 import { htmlView } from './html.js';
 import { locationOf } from './lines.js';
 import type { MappedRange, PositionMap } from './position-map.js';
 
 /** The formats phi-lint reads. `text` covers Markdown and plain text (read as they are). */
-export type FormatKind = 'text' | 'html' | 'csv';
+export type FormatKind = 'text' | 'html' | 'csv' | 'docx';
 
 /** Extensions by format, with the dot, lower case. */
 export const FORMAT_EXTENSIONS: Record<Exclude<FormatKind, 'text'>, string[]> = {
   html: ['.html', '.htm'],
   csv: ['.csv'],
+  docx: ['.docx'],
 };
+
+/** Whether --fix may write `path`: not Word files, whose findings are in a text view of them. */
+export const canFix = (path: string) => formatOf(path) !== 'docx';
+
+/** The format of `path` in words, for messages. */
+export const describeFormat = (path: string) => ({ docx: 'Word files (it would damage them)', html: 'web pages', csv: 'CSV files', text: 'text' })[formatOf(path)];
 
 /** Settings of the formats, from the config. */
 export interface FormatOptions {
@@ -65,6 +73,9 @@ export function formatView(path: string, text: string, options: FormatOptions = 
       if (v.error) return { text: '', error: v.error };
       return { text: v.text, map: v, escape: csvEscape(v), placeAt: v.placeAt };
     }
+    case 'docx':
+      // Already the text view (made when the file was read); positions are in it, places in its labels.
+      return { text, placeAt: labelledPlace(text) };
     default:
       return undefined;
   }
@@ -72,9 +83,9 @@ export function formatView(path: string, text: string, options: FormatOptions = 
 
 /** `f` (found in the view) moved to the file range its view range stands for; its fix is kept only where it can be written there. */
 export function toSourceFinding(f: Finding, view: FormatView, source: string, starts: number[]): Finding {
-  if (!view.map) return f;
-  const r = view.map.toSource(f.offset, f.offset + f.length);
   const place = view.placeAt?.(f.offset);
+  if (!view.map) return place ? { ...f, message: `${f.message} (${place})` } : f;
+  const r = view.map.toSource(f.offset, f.offset + f.length);
   const moved: Finding = { ...f, ...locationOf(starts, r.start, r.end), text: source.slice(r.start, r.end), ...(place ? { message: `${f.message} (${place})` } : {}) };
   delete moved.fix;
   if (f.fix && r.oneSegment) {

@@ -25,7 +25,7 @@ export function lintFile(env: LintEnv, path: string, text: string, opts: LintFil
   const cut = truncated.has(viewFindings);
   const source = view?.map ? text : doc.text;
   const starts = view?.map ? lineStarts(source) : doc.lineStarts;
-  const findings = view?.map ? viewFindings.map((f) => toSourceFinding(f, view, source, starts)).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
+  const findings = view ? viewFindings.map((f) => toSourceFinding(f, view, source, starts)).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
   const directives = parseDirectives(source, starts, isMarkdownPath(path));
   const { kept, unused } = applyDirectives(findings, directives);
   const problems = [

@@ -1,5 +1,6 @@
 // Reads a draft from disk: UTF-8 or UTF-16 text is decoded (odd bytes noted), anything else is an error naming the file.
 import fs from 'node:fs';
+import { binaryView } from './binary.js';
 
 /** The outcome of reading one file. */
 export type ReadResult =
@@ -91,11 +92,14 @@ export function readDraft(file: string, name = file, maxBytes = DEFAULT_MAX_FILE
       : (code ?? 'cannot read');
     return { ok: false, skipped: false, error: `${name}: cannot read the file (${why})` };
   }
-  return readBuffer(buf, name);
+  return readBuffer(buf, name, maxBytes);
 }
 
 /** Decide what to do with bytes read from somewhere (a file, a staged blob): text to lint, or an error naming it. */
-export function readBuffer(buf: Buffer, name: string): ReadResult {
+export function readBuffer(buf: Buffer, name: string, maxBytes = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  // Word files are read through their text view; maxBytes limits what they may decompress to.
+  const view = binaryView(buf, name, maxBytes);
+  if (view) return view;
   const d = decodeText(buf);
   if (d.binary) return { ok: false, skipped: false, error: `${name}: not linted: it cannot be read as text (it looks like a binary file, not a draft); remove it or exclude it with ignore` };
   const notes = [
