@@ -159,3 +159,23 @@ describe('README: the check page', () => {
     expect(fs.existsSync(path.join(ROOT, 'docs', 'images', 'serve-page.png'))).toBe(true);
   });
 });
+
+describe('phi-lint serve --max-request-size', () => {
+  it('a bad size is a one-line error naming the option', () => {
+    for (const v of ['abc', '0', '12xyz']) {
+      const r = runCli(['serve', '--port', '0', '--max-request-size', v]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`phi-lint: --max-request-size expects a size like 2MB or 500KB, more than 0 (got "${v}")\n`);
+    }
+  });
+  it('a smaller limit refuses a draft over it', async () => {
+    const small = await startServe(tempDir(), ['--max-request-size', '1KB']);
+    try {
+      const r = await request(small.port, { method: 'POST', path: '/api/lint', headers: { Host: `127.0.0.1:${small.port}`, 'X-Phi-Lint-Token': small.token }, body: JSON.stringify({ text: 'a'.repeat(2000) }) });
+      expect(r.status).toBe(413);
+      expect(JSON.parse(r.body).error).toContain('the limit is 1 KB');
+    } finally {
+      await small.stop();
+    }
+  }, 180_000);
+});

@@ -195,9 +195,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description('open a page on this computer to check a draft by pasting it or dropping a file')
     .option('-p, --port <n>', 'port on 127.0.0.1 (default 4870; 0 = any free port)', parsePort)
     .option('-c, --config <file>', 'use this config file instead of the nearest .phi-lint.yaml')
-    .option('--max-request-size <size>', 'refuse drafts and files larger than this (bytes, or with KB/MB; default 2MB)', parseSize)
+    .option('--max-request-size <size>', 'refuse drafts and files larger than this (bytes, or with KB/MB; default 2MB)', (v: string) => {
+      let bytes = NaN;
+      try {
+        bytes = parseSize(v);
+      } catch {
+        // Reworded below: parseSize's message names --max-file-size.
+      }
+      if (!(bytes > 0)) throw new UserError(`--max-request-size expects a size like 2MB or 500KB, more than 0 (got "${v}")`);
+      return bytes;
+    })
     .action(async (opts) => {
-      code = await serveCommand({ cwd: io.cwd, configPath: opts.config, port: opts.port ?? 4870, maxRequestSize: opts.maxRequestSize || undefined }, io);
+      code = await serveCommand({ cwd: io.cwd, configPath: opts.config, port: opts.port ?? 4870, maxRequestSize: opts.maxRequestSize }, io);
     });
 
   program

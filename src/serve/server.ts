@@ -96,7 +96,9 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | 'too
   });
 }
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+/** 2 MB, 500 KB, 300 bytes: the limit as people say it. */
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
 
 /** Start the server; resolves once it listens. */
 export function startServer(opts: ServeOptions): Promise<RunningServer> {
@@ -139,7 +141,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     const body = await readBody(req, maxBody);
     if (body === 'aborted') return;
-    if (body === 'too-large') return error(res, 413, `That is too large to check here: the limit is ${mb(maxBody)}. Drafts are usually a few KB; check a shorter piece, or use the phi-lint command.`);
+    if (body === 'too-large') return error(res, 413, `That is too large to check here: the limit is ${size(maxBody)}. Drafts are usually a few KB; check a shorter piece, or use the phi-lint command.`);
     const answer =
       url.pathname === '/api/lint'
         ? lintRequest(opts.env, body, min)
