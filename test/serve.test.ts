@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
+import { makeDocx } from './docx-fixture.js';
 import { startServe, type Served } from './serve-helpers.js';
 
 /** A raw request, so the Host header can be anything (fetch does not allow setting it). */
@@ -108,6 +109,21 @@ describe('phi-lint serve', () => {
     expect(body.name).toBe('my post.txt');
     expect(body.note).toContain('not valid UTF-8');
     expect(body.text).toContain('\uFFFD');
+  });
+
+  it('reads a dropped Word file the way the command line does', async () => {
+    const docx = makeDocx({ body: [{ p: 'Our patient Marcus Delgado, 92, finished cardiac rehab on 11/14 after his bypass.' }] });
+    const r = await api(docx, { 'X-File-Name': 'post.docx', 'Content-Type': 'application/octet-stream' }, '/api/file');
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.body) as { text: string; findings: { ruleId: string; text: string }[] };
+    const where = tempDir({ '.phi-lint.yaml': "rules:\n  'professionalism/*': off\n" });
+    fs.writeFileSync(path.join(where, 'post.docx'), docx);
+    const cli = JSON.parse(runCli(['post.docx', '--format', 'json', '--min-severity', 'warning'], { cwd: where }).stdout);
+    expect(body.findings.map((f) => [f.ruleId, f.text])).toEqual(cli.files[0].findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text]));
+    expect(body.findings.some((f) => f.text === 'Marcus Delgado')).toBe(true);
+    // Edits of that text are linted as the same Word file's text.
+    const again = await api(JSON.stringify({ text: body.text, name: 'post.docx' }));
+    expect(JSON.parse(again.body).findings).toEqual(body.findings);
   });
 
   it('answers a burst of a thousand requests, each with a result or a clear "busy", and keeps serving', async () => {
