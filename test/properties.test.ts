@@ -41,11 +41,11 @@ describe('random Unicode drafts', () => {
       fc.property(draft, fileName, (text, name) => {
         const r = lintFile(env, name, text, { reportUnusedDirectives: true });
         const doc = createDocument(name, text);
-        const starts = lineStarts(doc.text);
+        const starts = lineStarts(doc.original);
         let prev: { offset: number; length: number } | undefined;
         const seen = new Set<string>();
         for (const f of r.findings) {
-          expect(doc.text.slice(f.offset, f.offset + f.length)).toBe(f.text);
+          expect(doc.original.slice(f.offset, f.offset + f.length)).toBe(f.text);
           expect(f.length).toBeGreaterThan(0);
           expect(positionAt(starts, f.offset)).toEqual({ line: f.line, column: f.column });
           expect(positionAt(starts, f.offset + f.length)).toEqual({ line: f.endLine, column: f.endColumn });
@@ -56,7 +56,7 @@ describe('random Unicode drafts', () => {
           prev = f;
         }
         // Fixes apply cleanly and leave text outside them unchanged in length accounting.
-        const fixed = applyFixes(doc.text, r.findings);
+        const fixed = applyFixes(doc.original, r.findings);
         expect(typeof fixed.text).toBe('string');
       }),
       { numRuns: 300 },

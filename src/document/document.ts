@@ -1,6 +1,7 @@
 // Builds the document every detector reads: the text, its prose views, line index, sentences and images.
 import { lineStarts } from './lines.js';
 import { markdownViews, type ImageRef } from './markdown.js';
+import { applyToView, normalize, type Edit, type OffsetMap } from './normalize.js';
 import { splitParagraphs, splitSentences, type Range } from './sentences.js';
 
 /** Plain-text `# phi-lint-…` comment lines are instructions, not prose. */
@@ -8,11 +9,23 @@ function blankDirectiveLines(text: string): string {
   return text.replace(/^[ \t]*#[ \t]*phi-lint-(?:disable-next-line|disable|enable)\b.*$/gm, (m) => ' '.repeat(m.length));
 }
 
-/** A draft ready to lint. All offsets are UTF-16 indices into `text`. */
+/**
+ * A draft ready to lint. All offsets are UTF-16 indices into `text`, the normalised view (src/document/
+ * normalize.ts: evasions such as zero-width characters, entities and look-alike letters undone); `offsets`
+ * maps them back to `original`, the text as read.
+ */
 export interface LintDocument {
   path: string;
-  /** The file text as read, BOM removed. */
+  /** The normalised text: what every detector reads. Equal to `original` when the draft has no evasions. */
   text: string;
+  /** The file text as read, BOM removed. */
+  original: string;
+  /** Line starts of `original`. */
+  originalLineStarts: number[];
+  /** Normalised offsets to original ones and back. */
+  offsets: OffsetMap;
+  /** The normalisation's edits, in original offsets (invisible characters among them are reported). */
+  edits: Edit[];
   /** `text` with non-prose (code, comments, front-matter keys) blanked; same length. */
   prose: string;
   /** `prose` with Markdown punctuation blanked; same length; what NLP reads. */
@@ -44,15 +57,33 @@ export function createDocument(path: string, raw: string, markdown?: boolean): L
     meta && typeof meta === 'object' && 'authorization' in meta && (meta as Record<string, unknown>).authorization
       ? String((meta as Record<string, unknown>).authorization)
       : undefined;
+  // Views are built on the original (so decoding cannot create markup), then normalised alike.
+  const norm = normalize(text);
+  const map = norm.map;
+  const prose = applyToView(views.prose, text, norm.edits);
+  const plain = applyToView(views.plain, text, norm.edits);
+  const originalLineStarts = lineStarts(text);
+  const images = map.identity
+    ? views.images
+    : views.images.map((img) => {
+        const offset = map.toNormalized(img.offset);
+        const end = map.toNormalized(img.offset + img.length);
+        const altOffset = map.toNormalized(img.altOffset);
+        return { ...img, offset, length: end - offset, altOffset, alt: prose.slice(altOffset, map.toNormalized(img.altOffset + img.alt.length)) };
+      });
   return {
     path,
-    text,
-    prose: views.prose,
-    plain: views.plain,
-    lineStarts: lineStarts(text),
-    sentences: splitSentences(views.plain),
-    paragraphs: splitParagraphs(views.plain),
-    images: views.images,
+    text: norm.text,
+    original: text,
+    originalLineStarts,
+    offsets: map,
+    edits: norm.edits,
+    prose,
+    plain,
+    lineStarts: map.identity ? originalLineStarts : lineStarts(norm.text),
+    sentences: splitSentences(plain),
+    paragraphs: splitParagraphs(plain),
+    images,
     frontMatter: views.frontMatter,
     authorization,
   };

@@ -2,7 +2,8 @@
 import { createDocument, isMarkdownPath } from '../document/document.js';
 import { formatView, toSourceFinding } from '../document/formats.js';
 import { lineStarts } from '../document/lines.js';
-import type { FileResult } from '../types.js';
+import type { FileResult, Finding } from '../types.js';
+import { hiddenCharacters } from './hidden.js';
 import { applyDirectives, directiveProblem, parseDirectives } from './directives.js';
 import { MAX_FINDINGS_PER_FILE, lintDocument, truncated, type LintEnv } from './lint.js';
 
@@ -23,14 +24,16 @@ export function lintFile(env: LintEnv, path: string, text: string, opts: LintFil
   const doc = createDocument(path, view ? view.text : text, view ? true : undefined);
   const viewFindings = lintDocument(doc, env);
   const cut = truncated.has(viewFindings);
-  const source = view?.map ? text : doc.text;
-  const starts = view?.map ? lineStarts(source) : doc.lineStarts;
-  const findings = view ? viewFindings.map((f) => toSourceFinding(f, view, source, starts)).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
+  const source = view?.map ? text : doc.original;
+  const starts = view?.map ? lineStarts(source) : doc.originalLineStarts;
+  const toSource = (f: Finding) => (view ? toSourceFinding(f, view, source, starts) : f);
+  const findings = view ? viewFindings.map(toSource).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
   const directives = parseDirectives(source, starts, isMarkdownPath(path));
   const { kept, unused } = applyDirectives(findings, directives);
   const problems = [
     ...directives.filter((d) => !d.reason).map((d) => directiveProblem(d, source, starts, NO_REASON)),
     ...(opts.reportUnusedDirectives ? unused.map((d) => directiveProblem(d, source, starts, UNUSED)) : []),
+    ...hiddenCharacters(doc).map(toSource),
   ].sort((a, b) => a.offset - b.offset);
   if (cut) {
     problems.unshift({

@@ -2,6 +2,7 @@
 import type { LintDocument } from '../document/document.js';
 import type { FormatOptions } from '../document/formats.js';
 import { keyedHex } from '../hash.js';
+import { locationOf } from '../document/lines.js';
 import { rangeAt, type Range } from '../document/sentences.js';
 import { findEntities, type EntityKind, type EntityResources } from '../nlp/entities.js';
 import { tag, tagRanges, type Nlp, type Tagged } from '../nlp/compromise.js';
@@ -79,9 +80,35 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       }
     }
   }
-  const findings = postProcess(doc, marked, env).map((f) => ({ ...f, key: keyedHex(contentKey(doc, f)) }));
+  // Keys hash the normalised finding (an evaded draft fingerprints like the plain one); spans go back to the original.
+  const findings = postProcess(doc, marked, env).map((f) => toOriginal(doc, { ...f, key: keyedHex(contentKey(doc, f)) }));
   if (full) truncated.add(findings);
   return findings;
+}
+
+const swap = (s: string, from: string, to: string) => (from && from !== to ? s.split(from).join(to) : s);
+
+/**
+ * `f` (found in the normalised view) with its span, location and text in the original: `text` is the exact
+ * original slice, and messages quote what the author wrote (so masking finds it there too).
+ */
+export function toOriginal(doc: LintDocument, f: Finding): Finding {
+  if (doc.offsets.identity) return f;
+  const start = doc.offsets.toOriginalStart(f.offset);
+  const end = Math.max(start, doc.offsets.toOriginalEnd(f.offset + f.length));
+  const text = doc.original.slice(start, end);
+  const out: Finding = {
+    ...f,
+    ...locationOf(doc.originalLineStarts, start, end),
+    text,
+    message: swap(f.message, f.text, text),
+    suggestions: f.suggestions.map((s) => ({ ...s, message: swap(s.message, f.text, text) })),
+  };
+  if (f.fix) {
+    const fs = doc.offsets.toOriginalStart(f.fix.offset);
+    out.fix = { ...f.fix, offset: fs, length: Math.max(fs, doc.offsets.toOriginalEnd(f.fix.offset + f.fix.length)) - fs };
+  }
+  return out;
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
