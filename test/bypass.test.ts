@@ -59,3 +59,18 @@ describe('encodings and NUL bytes are no way around the check', () => {
     expect(types(r.stdout)).toContain('mrn');
   });
 });
+
+describe('code and comments are published, so they are linted', () => {
+  const cases: [string, string][] = [
+    ['a fenced code block', 'Our intake template:\n```text\nMRN 00482913\n```\n'],
+    ['an unclosed fence', 'Our intake template:\n```\nMRN 00482913, SSN 412-38-7719\n'],
+    ['inline code', 'Copy this: `MRN 00482913` into the form.\n'],
+    ['an HTML comment that is not a phi-lint directive', 'Great news today! <!-- MRN 00482913 -->\n'],
+    ['an unclosed HTML comment', 'Great news today! <!-- MRN 00482913\n'],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const r = runCli(['--format', 'json', 'post.md'], { cwd: tempDir({ 'post.md': text }) });
+    expect(r.code).toBe(1);
+    expect(types(r.stdout)).toContain('mrn');
+  });
+});

@@ -54,11 +54,14 @@ describe('markdownViews', () => {
     expect(v.prose.endsWith('Body')).toBe(true);
     expect(v.frontMatter).toEqual({ title: 'Our patient Ann', tags: ['a'] });
   });
-  it('blanks fenced and inline code and HTML comments', () => {
-    const t = 'A\n```\nMRN 12345678\n```\nB `SSN 412-38-7719` C <!-- DOB 1/2/1950 -->';
+  it('keeps the text of fenced and inline code and HTML comments (they are published), blanking only their markers', () => {
+    const t = 'A\n```js\nMRN 12345678\n```\nB `SSN 412-38-7719` C <!-- DOB 1/2/1950 -->\n~~~\nunclosed fence MRN 99999999';
     const v = markdownViews(t, true);
-    expect(v.prose).not.toMatch(/MRN|SSN|DOB/);
-    expect(v.prose.length).toBe(t.length);
+    expect(v.prose).toBe('A\n     \nMRN 12345678\n   \nB  SSN 412-38-7719  C      DOB 1/2/1950    \n   \nunclosed fence MRN 99999999');
+  });
+  it('blanks phi-lint disable comments whole: they are instructions, not prose', () => {
+    const t = 'A <!-- phi-lint-disable-next-line phi/mrn -- consent on file --> B';
+    expect(markdownViews(t, true).prose).toBe(`A ${' '.repeat(t.length - 4)} B`);
   });
   it('finds images with alt text and source, offsets into the original', () => {
     const t = 'Hi\n![Nora and her mom](nora.jpg) end';

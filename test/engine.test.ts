@@ -25,7 +25,7 @@ describe('context decides severity', () => {
     ['resident turning 101', 'Happy birthday to our resident Dorothy Pruitt, who turns 101 today!', ['error name Dorothy Pruitt', 'error age 101', 'error date today']],
     ['general age advice', 'Most adults should start colon cancer screening at 45.', []],
     ['public ZIP statistic', 'In ZIP codes like 40831 and 40828, the nearest hospital can be 45 minutes away.', []],
-    ['code is not linted', 'Our template:\n```\nMRN 12345678\n```\n', []],
+    ['code is linted (it is published with the post)', 'Our template:\n```\nMRN 12345678\n```\n', ['error mrn 12345678']],
   ];
   it.each(cases)('%s', (_, text, expected) => {
     expect(shown(lint(text))).toEqual(expected);

@@ -15,7 +15,7 @@ export interface ImageRef {
 
 /** The views of a draft that the detectors read. */
 export interface MarkdownViews {
-  /** The text with code, HTML comments and front-matter keys and fences blanked to spaces. */
+  /** The text with code fences, backticks, comment markers, phi-lint directives and front-matter keys and fences blanked to spaces. */
   prose: string;
   /** `prose` with Markdown punctuation (image and link brackets, link targets, emphasis, heading marks) blanked too: what NLP reads. */
   plain: string;
@@ -73,12 +73,21 @@ export function markdownViews(text: string, markdown: boolean): MarkdownViews {
     edits.push({ start: bodyStart + fm[1].length, end: fm[0].length });
   }
 
-  // Fenced code blocks; indented code is left alone (drafts indent prose too often).
-  for (const m of text.matchAll(/^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\2[ \t]*$|(?![\s\S]))/gm)) {
-    edits.push({ start: m.index, end: m.index + m[0].length });
+  // Code and comments are published with the post, so their contents are linted: only the markers are
+  // blanked (fence lines with their info string, backticks, comment brackets). An unclosed fence runs to the end.
+  for (const m of text.matchAll(/^([ \t]{0,3})(`{3,}|~{3,})[^\n]*(?:\n|$)(?:[\s\S]*?(^[ \t]{0,3}\2[ \t]*$)|[\s\S]*)/gm)) {
+    const open = m[0].indexOf('\n') < 0 ? m[0].length : m[0].indexOf('\n');
+    edits.push({ start: m.index, end: m.index + open });
+    if (m[3] !== undefined) edits.push({ start: m.index + m[0].length - m[3].length, end: m.index + m[0].length });
   }
-  // Inline code and HTML comments.
-  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)|<!--[\s\S]*?-->/g)) edits.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
+    edits.push({ start: m.index, end: m.index + m[1].length }, { start: m.index + m[0].length - m[1].length, end: m.index + m[0].length });
+  }
+  // phi-lint's own disable comments are instructions and blanked whole; other HTML comments keep their text.
+  for (const m of text.matchAll(/<!--([\s\S]*?)(?:-->|$(?![\s\S]))/g)) {
+    if (/^\s*phi-lint-(?:disable-next-line|disable|enable)\b/.test(m[1])) edits.push({ start: m.index, end: m.index + m[0].length });
+    else edits.push({ start: m.index, end: m.index + 4 }, { start: m.index + 4 + m[1].length, end: m.index + m[0].length });
+  }
 
   const prose = applyEdits(text, edits);
   const images: ImageRef[] = [];
