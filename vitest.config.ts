@@ -11,7 +11,8 @@ const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-lint-config-'));
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: end-to-end tests spawn the CLI many times, and the 2-core CI machine may be busy.
+    testTimeout: 120_000,
     pool: 'forks',
     env: { XDG_CONFIG_HOME: configHome, PHI_LINT_HASH_KEY: '' },
   },

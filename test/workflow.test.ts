@@ -61,6 +61,26 @@ describe('--staged', () => {
     expect(r.stderr).toBe('phi-lint: --staged lints the files staged for a commit, but this folder is not inside a git repository\n');
   });
 
+  it('lints a staged file named on the command line whatever its extension, like a path without --staged', () => {
+    const dir = repo({ 'notes.log': PHI, 'a.md': CLEAN });
+    git(dir, 'add', '.');
+    const r = runCli(['--staged', '--format', 'json', 'notes.log', 'a.md'], { cwd: dir });
+    expect(jsonPaths(r.stdout)).toEqual(['a.md', 'notes.log']);
+    expect(r.code).toBe(1);
+  });
+
+  it('a staged UTF-16 draft is linted; a staged file that cannot be read as text is reported by name, exit 2', () => {
+    const dir = repo({ 'a.md': CLEAN });
+    fs.writeFileSync(path.join(dir, 'wide.md'), Buffer.from(`\ufeff${PHI}`, 'utf16le'));
+    fs.writeFileSync(path.join(dir, 'logo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 4]));
+    git(dir, 'add', '.');
+    const r = runCli(['--staged', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toContain('phi-lint: logo.md: not linted: it cannot be read as text');
+    const wide = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path === 'wide.md');
+    expect(wide.findings.map((f: { type: string }) => f.type)).toContain('mrn');
+    expect(r.code).toBe(2);
+  });
+
   it('exits 0 with a note when nothing relevant is staged', () => {
     const dir = repo({ 'data.json': PHI });
     git(dir, 'add', '.');
@@ -214,10 +234,11 @@ describe('disable comments', () => {
   });
 
   it('disable / enable blocks, rule globs, and plain-text # comments', () => {
+    // The MRN in PHI is never publishable, so no comment hides it (see the next tests); the rest follows the comments.
     const f = lint(`<!-- phi-lint-disable phi/* -- approved story -->\n${PHI}<!-- phi-lint-enable -->\n${PHI}`);
-    expect(f.findings.every((x: { line: number }) => x.line === 4)).toBe(true);
+    expect(f.findings.filter((x: { type: string }) => x.type !== 'mrn').every((x: { line: number }) => x.line === 4)).toBe(true);
     const t = lint(`# phi-lint-disable-next-line -- approved by compliance\n${PHI}`, 'a.txt');
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map((x: { type: string }) => x.type)).toEqual(['mrn']);
   });
 
   it('a comment without a reason is a warning and suppresses nothing', () => {
@@ -226,6 +247,31 @@ describe('disable comments', () => {
     expect(f.directives).toHaveLength(1);
     expect(f.directives[0]).toMatchObject({ ruleId: 'phi-lint/directive', severity: 'warning', line: 1 });
     expect(f.directives[0].message).toContain('no reason');
+  });
+
+  it('never-publishable identifiers cannot be disabled inline, unless the config allows it', () => {
+    for (const [line, type] of [['SSN 412-38-7719', 'ssn'], ['MRN 00482913', 'mrn'], ['Plate 7ABC123 in the lot', 'vehicle']]) {
+      const text = `<!-- phi-lint-disable-next-line -- approved -->\nPatient note: ${line}\n`;
+      const f = lint(text);
+      expect(f.findings.map((x: { type: string }) => x.type)).toContain(type);
+      expect(f.directives[0].message).toMatch(/^This disable comment cannot hide .*: they must never be published/);
+    }
+    const d = tempDir({ '.phi-lint.yaml': 'allowDisablingIdentifiers: true\n', 'a.md': '<!-- phi-lint-disable-next-line phi/mrn -- approved -->\nMRN 00482913\n' });
+    const r = JSON.parse(runCli(['--format', 'json', 'a.md'], { cwd: d }).stdout).files[0];
+    expect([r.findings, r.directives]).toEqual([[], undefined]);
+  });
+
+  it('a disable comment naming an unknown rule is reported, with a did-you-mean', () => {
+    const f = lint(`<!-- phi-lint-disable-next-line phi/patient-nam -- signed authorization #118 -->\n${PHI}`);
+    expect(f.findings.map((x: { ruleId: string }) => x.ruleId)).toContain('phi/patient-name');
+    expect(f.directives[0].message).toBe('This disable comment names "phi/patient-nam", which is not a rule (did you mean "phi/patient-name"?), so it hides nothing; run `phi-lint rules` to list them.');
+  });
+
+  it('--no-inline-config ignores every disable comment', () => {
+    const text = `<!-- phi-lint-disable phi/* -- approved story -->\nOur patient Tommy Alvarez starts chemo next week.\n`;
+    expect(lint(text).findings).toEqual([]);
+    const f = lint(text, 'a.md', ['--no-inline-config']);
+    expect(f.findings.map((x: { ruleId: string }) => x.ruleId)).toContain('phi/patient-name');
   });
 
   it('--report-unused-disable-directives reports comments that silenced nothing', () => {

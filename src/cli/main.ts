@@ -117,6 +117,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--update-baseline', 'write the current findings to the --baseline file')
     .option('--report-unused-disable-directives', 'warn about disable comments that silenced nothing')
+    .option('--no-inline-config', 'ignore every disable comment in the drafts (for CI: nothing can be waved through)')
     .option('--cache', 'reuse the results of unchanged files from the last run')
     .option('--cache-location <path>', 'where the cache lives (a folder or a .json file; default node_modules/.cache/phi-lint)')
     .option('--max-file-size <size>', 'refuse files larger than this (bytes, or with KB/MB; 0 = no limit; default 10MB)', parseSize)
@@ -144,6 +145,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         baseline: opts.baseline,
         updateBaseline: Boolean(opts.updateBaseline),
         reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
+        noInlineConfig: opts.inlineConfig === false,
         cache: Boolean(opts.cache),
         cacheLocation: opts.cacheLocation,
         workers: opts.workers,

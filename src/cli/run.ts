@@ -7,7 +7,7 @@ import { applyBaseline, keyMismatch, readBaseline, updatedBaseline, writeBaselin
 import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { hashKey, keyId } from '../hash.js';
 import { canFix, describeFormat } from '../document/formats.js';
-import { lintFile } from '../engine/lint-file.js';
+import { lintFile, type LintFileOptions } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { UserError, writeFailure } from '../errors.js';
 import { checkOutputTarget } from './output-target.js';
@@ -51,6 +51,8 @@ export interface LintRunOptions {
   /** Write the current findings to the baseline file. */
   updateBaseline?: boolean;
   reportUnusedDirectives?: boolean;
+  /** Ignore every disable comment (--no-inline-config). */
+  noInlineConfig?: boolean;
   /** Reuse results of unchanged files (--cache), stored at `cacheLocation`. */
   cache?: boolean;
   cacheLocation?: string;
@@ -166,18 +168,21 @@ function baselineFor(opts: LintRunOptions, io: Out): { apply: (r: FileResult) =>
   };
 }
 
+/** What lintFile needs from the command line. */
+const lintOptions = (opts: LintRunOptions): LintFileOptions => ({ reportUnusedDirectives: opts.reportUnusedDirectives, noInlineConfig: opts.noInlineConfig });
+
 /** Lint standard input. */
 export async function lintText(text: string, name: string, opts: LintRunOptions, io: Out): Promise<number> {
   const { env } = await setup({ cwd: opts.cwd, configPath: opts.configPath, overrides: opts.overrides });
   hashKey();
-  const result = lintFile(env, name, text, { reportUnusedDirectives: opts.reportUnusedDirectives });
+  const result = lintFile(env, name, text, lintOptions(opts));
   if (result.error) {
     io.stderr(`phi-lint: ${name}: ${result.error}\n`);
     return 2;
   }
   const baseline = baselineFor(opts, io);
   if (opts.fixDryRun) {
-    const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), { reportUnusedDirectives: opts.reportUnusedDirectives });
+    const { diff, after } = dryRun(env, result, shouldMask(opts.mask, opts.env), lintOptions(opts));
     io.stdout(diff);
     return errorsLeft([baseline.apply(after)], io);
   }
@@ -221,8 +226,10 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
     const picomatch = createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
     const ignored = picomatch(ignore.length ? ignore : ['\u0000'], { dot: true });
     const within = opts.paths.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p)).split(path.sep).join('/'));
-    const sources = stagedFiles(opts.cwd, config.extensions)
-      .filter((f) => !ignored(f.path))
+    const exts = config.extensions.map((e) => e.toLowerCase());
+    // As without --staged: a file named on the command line is linted whatever its extension; in folders, the config's extensions.
+    const sources = stagedFiles(opts.cwd, [''])
+      .filter((f) => (within.includes(f.path) || exts.some((e) => f.path.toLowerCase().endsWith(e))) && !ignored(f.path))
       .filter((f) => !within.length || within.some((w) => (w === '' ? !f.path.startsWith('../') : f.path === w || f.path.startsWith(`${w}/`))))
       .map((f) => ({
         path: f.path,
@@ -262,13 +269,13 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   if (!sources.length) return 0;
 
   const cache: Cache | undefined = opts.cache
-    ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${keyId()}:${opts.reportUnusedDirectives ? 1 : 0}`)
+    ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${keyId()}:${opts.reportUnusedDirectives ? 1 : 0}${opts.noInlineConfig ? ':no-inline' : ''}`)
     : undefined;
   const baseline = baselineFor(opts, io);
   const inputs = [...sources.map((s) => path.resolve(opts.cwd, s.path)), config.file, opts.baseline && path.resolve(opts.cwd, opts.baseline)].filter((p): p is string => Boolean(p));
   const sink = opts.fixDryRun || opts.updateBaseline ? undefined : openSink(opts, env, io, root, inputs);
   const bar = progress(sources.length, wantProgress(sources.length, opts.format, Boolean(opts.stderrIsTTY), opts.env), io.stderr);
-  const lintOpts = { reportUnusedDirectives: opts.reportUnusedDirectives };
+  const lintOpts = lintOptions(opts);
   // Findings below every shown severity are not rebuilt from the cache (baselines and fixes use warnings and errors).
   const floor = Math.min(SEVERITY_RANK[effectiveMin(opts, opts.format)], opts.output ? SEVERITY_RANK[effectiveMin(opts, 'stylish')] : 2);
   const keep = (s: Severity) => SEVERITY_RANK[s] >= floor;
@@ -370,5 +377,5 @@ function fixFile(result: FileResult, src: Source, opts: LintRunOptions, env: Lin
     io.stderr(`phi-lint: warning: ${src.path}: only the fixes among the first ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} findings were made; run phi-lint --fix again for the rest\n`);
   }
   // Report what is left after the fixes.
-  return { result: lintFile(env, src.path, fixed.text, { reportUnusedDirectives: opts.reportUnusedDirectives }), refused: false };
+  return { result: lintFile(env, src.path, fixed.text, lintOptions(opts)), refused: false };
 }

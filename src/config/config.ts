@@ -28,6 +28,8 @@ function buildSchema(z: typeof Zod.z) {
     }).default({ names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] }),
     /** Globs of paths not to lint, relative to the config file. */
     ignore: list.default([]),
+    /** Let disable comments hide never-publishable identifiers (SSN, MRN, plan, account, licence, plate, VIN); default false. */
+    allowDisablingIdentifiers: z.boolean().default(false),
     /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
     /** Scheduler CSV files whose column headers phi-lint does not know: which column holds the post's text, link and image. */
     csv: z.strictObject({ message: z.string().min(1).optional(), link: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
@@ -51,6 +53,7 @@ export interface Config {
   ignore: string[];
   extensions: string[];
   csv?: { message?: string; link?: string; image?: string };
+  allowDisablingIdentifiers: boolean;
   source?: YamlSource;
 }
 
@@ -74,7 +77,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   if (explicit && !fs.existsSync(file!)) throw new UserError(`config file not found: ${explicit}`);
   if (!file) {
     return {
-      root: cwd, rules: {}, ruleDirs: [], ignore: [], extensions: [...DEFAULT_EXTENSIONS],
+      root: cwd, rules: {}, ruleDirs: [], ignore: [], extensions: [...DEFAULT_EXTENSIONS], allowDisablingIdentifiers: false,
       allow: { names: [], phones: [], domains: [], addresses: [], hashtags: [], terms: [] },
     };
   }

@@ -52,9 +52,15 @@ export function directiveLines(text: string): { start: number; end: number }[] {
 
 const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.some((r) => keyMatches(r, ruleId));
 
-/** Findings the directives suppress, and the directives that suppressed nothing. Directives without a reason suppress nothing. */
-export function applyDirectives(findings: Finding[], directives: Directive[]): { kept: Finding[]; unused: Directive[]; used: Set<Directive> } {
-  const valid = directives.filter((d) => d.reason);
+/**
+ * Findings the directives suppress, and the directives that suppressed nothing. Directives without a reason
+ * suppress nothing; `locked` findings are never suppressed, and `refused` says which directives tried (and the types).
+ */
+export function applyDirectives(
+  findings: Finding[], directives: Directive[], locked: (f: Finding) => boolean = () => false,
+): { kept: Finding[]; unused: Directive[]; used: Set<Directive>; refused: Map<Directive, Set<string>> } {
+  // An enable comment ends a block and hides nothing, so it needs no reason.
+  const valid = directives.filter((d) => d.reason || d.kind === 'enable');
   const used = new Set<Directive>();
   const suppressedBy = (f: Finding): Directive | undefined => {
     for (const d of valid) {
@@ -70,13 +76,17 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): {
     return open;
   };
   const kept: Finding[] = [];
+  const refused = new Map<Directive, Set<string>>();
   for (const f of findings) {
-    const d = suppressedBy(f);
-    if (d) used.add(d);
+    const d = valid.length ? suppressedBy(f) : undefined;
+    if (d && locked(f)) {
+      refused.set(d, (refused.get(d) ?? new Set()).add(f.type));
+      kept.push(f);
+    } else if (d) used.add(d);
     else kept.push(f);
   }
   const unused = valid.filter((d) => d.kind !== 'enable' && !used.has(d));
-  return { kept, unused, used };
+  return { kept, unused, used, refused };
 }
 
 /** A warning about a directive (missing reason, or unused), shaped like a finding for the formatters. */

@@ -2,6 +2,8 @@
 import { createDocument, isMarkdownPath } from '../document/document.js';
 import { formatView, toSourceFinding } from '../document/formats.js';
 import { lineStarts } from '../document/lines.js';
+import { keyMatches } from '../config/config.js';
+import { didYouMean } from '../errors.js';
 import type { FileResult, Finding } from '../types.js';
 import { hiddenCharacters } from './hidden.js';
 import { applyDirectives, directiveProblem, parseDirectives } from './directives.js';
@@ -10,11 +12,27 @@ import { MAX_FINDINGS_PER_FILE, lintDocument, truncated, type LintEnv } from './
 export interface LintFileOptions {
   /** Report disable comments that silenced nothing (--report-unused-disable-directives). */
   reportUnusedDirectives?: boolean;
+  /** Ignore every disable comment (--no-inline-config, for CI). */
+  noInlineConfig?: boolean;
 }
 
 const NO_REASON =
   'This disable comment gives no reason after "--", so it suppresses nothing. Say why, for example: <!-- phi-lint-disable-next-line phi/patient-name -- signed authorization #118 on file -->';
 const UNUSED = 'This disable comment silenced nothing here; remove it so it cannot hide a future problem.';
+
+/** Identifier types that must never be published: a disable comment cannot hide them (config: allowDisablingIdentifiers). */
+export const NEVER_PUBLISHABLE = new Set(['ssn', 'mrn', 'health-plan', 'account', 'license', 'vehicle']);
+
+const IDENTIFIER_WORDS: Record<string, string> = {
+  ssn: 'Social Security numbers', mrn: 'medical record numbers', 'health-plan': 'health plan numbers', account: 'account numbers',
+  license: 'licence numbers', vehicle: 'licence plates and VINs',
+};
+
+const lockedMessage = (types: Set<string>) =>
+  `This disable comment cannot hide ${[...types].map((t) => IDENTIFIER_WORDS[t] ?? t).join(' or ')}: they must never be published, so delete them from the draft. (A team that must allow it sets allowDisablingIdentifiers: true in .phi-lint.yaml.)`;
+
+const unknownRule = (rule: string, ids: string[]) =>
+  `This disable comment names "${rule}", which is not a rule${didYouMean(rule, ids)}, so it hides nothing; run \`phi-lint rules\` to list them.`;
 
 /** Every finding of `text` (read from `path`) that no disable comment suppresses, plus directive warnings. */
 export function lintFile(env: LintEnv, path: string, text: string, opts: LintFileOptions = {}): FileResult {
@@ -28,11 +46,16 @@ export function lintFile(env: LintEnv, path: string, text: string, opts: LintFil
   const starts = view?.map ? lineStarts(source) : doc.originalLineStarts;
   const toSource = (f: Finding) => (view ? toSourceFinding(f, view, source, starts) : f);
   const findings = view ? viewFindings.map(toSource).sort((a, b) => a.offset - b.offset || a.length - b.length) : viewFindings;
-  const directives = parseDirectives(source, starts, isMarkdownPath(path));
-  const { kept, unused } = applyDirectives(findings, directives);
+  const directives = opts.noInlineConfig ? [] : parseDirectives(source, starts, isMarkdownPath(path));
+  // Never-publishable identifiers stay reported whatever a comment says, unless the config allows it.
+  const locked = (f: Finding) => !env.allowDisablingIdentifiers && NEVER_PUBLISHABLE.has(f.type);
+  const { kept, unused, refused } = applyDirectives(findings, directives, locked);
+  const ids = env.knownRuleIds ?? env.rules.map((r) => r.id);
   const problems = [
-    ...directives.filter((d) => !d.reason).map((d) => directiveProblem(d, source, starts, NO_REASON)),
-    ...(opts.reportUnusedDirectives ? unused.map((d) => directiveProblem(d, source, starts, UNUSED)) : []),
+    ...directives.filter((d) => !d.reason && d.kind !== 'enable').map((d) => directiveProblem(d, source, starts, NO_REASON)),
+    ...directives.flatMap((d) => d.rules.filter((r) => !ids.some((id) => keyMatches(r, id))).map((r) => directiveProblem(d, source, starts, unknownRule(r, ids)))),
+    ...[...refused].map(([d, types]) => directiveProblem(d, source, starts, lockedMessage(types))),
+    ...(opts.reportUnusedDirectives ? unused.filter((d) => !refused.has(d)).map((d) => directiveProblem(d, source, starts, UNUSED)) : []),
     ...hiddenCharacters(doc).map(toSource),
   ].sort((a, b) => a.offset - b.offset);
   if (cut) {

@@ -23,6 +23,10 @@ export interface LintEnv {
   allow: AllowList;
   /** Settings of the input formats (the config's `csv:` columns). */
   formats?: FormatOptions;
+  /** Every rule id, switched off or not: disable comments naming anything else are reported. */
+  knownRuleIds?: string[];
+  /** Disable comments may hide never-publishable identifiers (config allowDisablingIdentifiers; default false). */
+  allowDisablingIdentifiers?: boolean;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
   keepContained?: boolean;
 }

@@ -3,18 +3,17 @@
 // sharing the work need about as much code as configuring a general pool would.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { lintFile } from '../engine/lint-file.js';
+import { lintFile, type LintFileOptions } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { hashKey } from '../hash.js';
 import type { SetupOptions } from '../setup.js';
 import type { FileResult } from '../types.js';
 
 /** One text to lint. */
-export interface Job {
+export interface Job extends LintFileOptions {
   id: number;
   path: string;
   text: string;
-  reportUnusedDirectives?: boolean;
 }
 
 /** A job's input, produced on demand so only texts in flight are in memory. */
@@ -47,7 +46,7 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
   if (n === 0) {
     for (let i = 0; i < count; i++) {
       const job = next(i);
-      yield { index: i, result: job ? lintFile(opts.env, job.path, job.text, { reportUnusedDirectives: job.reportUnusedDirectives }) : undefined };
+      yield { index: i, result: job ? lintFile(opts.env, job.path, job.text, job) : undefined };
       // Back to the event loop between files, so a Ctrl-C (a signal event) is seen after this file, not after all of them.
       await new Promise((r) => setImmediate(r));
     }
@@ -108,7 +107,7 @@ export async function* lintInOrder(count: number, next: (i: number) => Omit<Job,
       const job = take();
       if (job) {
         if (count - job.id >= PARALLEL_THRESHOLD) startWorkers();
-        done.set(job.id, lintFile(opts.env, job.path, job.text, { reportUnusedDirectives: job.reportUnusedDirectives }));
+        done.set(job.id, lintFile(opts.env, job.path, job.text, job));
         await new Promise((r) => setImmediate(r));
         continue;
       }

@@ -12,7 +12,7 @@ setHashKey(data.hashKey);
 const { env } = await setup(data.setup);
 parentPort!.on('message', (job: Job) => {
   try {
-    parentPort!.postMessage({ id: job.id, result: lintFile(env, job.path, job.text, { reportUnusedDirectives: job.reportUnusedDirectives }) });
+    parentPort!.postMessage({ id: job.id, result: lintFile(env, job.path, job.text, job) });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: (e as Error).message });
   }
