@@ -74,3 +74,15 @@ describe('code and comments are published, so they are linted', () => {
     expect(types(r.stdout)).toContain('mrn');
   });
 });
+
+describe('codeSeverity', () => {
+  it('lowers findings inside code only when the config says so; prose keeps its severity', () => {
+    const text = 'Template:\n```\nMRN 00482913\n```\nAnd `MRN 00482915` inline. MRN 00482914 in prose.\n';
+    const sev = (config?: string) => {
+      const r = runCli(['--format', 'json', 'post.md'], { cwd: tempDir({ 'post.md': text, ...(config ? { '.phi-lint.yaml': config } : {}) }) });
+      return JSON.parse(r.stdout).files[0].findings.filter((f: { type: string }) => f.type === 'mrn').map((f: { text: string; severity: string }) => `${f.text} ${f.severity}`);
+    };
+    expect(sev()).toEqual(['00482913 error', '00482915 error', '00482914 error']);
+    expect(sev('codeSeverity: warning\n')).toEqual(['00482913 warning', '00482915 warning', '00482914 error']);
+  });
+});

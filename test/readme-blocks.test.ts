@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir, withoutCi } from './helpers.js';
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], body: m[2] }));
+// The info string may carry more than the language (```html title=drafts/x.html).
+const blocks = [...readme.matchAll(/^```([^\n]*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1].split(/\s/)[0], body: m[2] }));
 const firstLine = (b: { body: string }) => b.body.split('\n')[0];
 const block = (test: (b: { lang: string; body: string }) => boolean) => {
   const found = blocks.filter(test);

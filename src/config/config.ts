@@ -6,7 +6,7 @@ import type * as Zod from 'zod';
 import { DEFAULT_EXTENSIONS } from '../document/formats.js';
 import { UserError, didYouMean } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
-import type { SeverityOrOff } from '../types.js';
+import type { Severity, SeverityOrOff } from '../types.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
@@ -30,6 +30,8 @@ function buildSchema(z: typeof Zod.z) {
     ignore: list.default([]),
     /** Let disable comments hide never-publishable identifiers (SSN, MRN, plan, account, licence, plate, VIN); default false. */
     allowDisablingIdentifiers: z.boolean().default(false),
+    /** The most severe a finding inside code blocks or inline code may be (default: as severe as in prose). */
+    codeSeverity: z.enum(['error', 'warning', 'info']).optional(),
     /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
     /** Scheduler CSV files whose column headers phi-lint does not know: which column holds the post's text, link and image. */
     csv: z.strictObject({ message: z.string().min(1).optional(), link: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
@@ -54,6 +56,7 @@ export interface Config {
   extensions: string[];
   csv?: { message?: string; link?: string; image?: string };
   allowDisablingIdentifiers: boolean;
+  codeSeverity?: Severity;
   source?: YamlSource;
 }
 

@@ -34,6 +34,8 @@ export interface LintDocument {
   sentences: Range[];
   paragraphs: Range[];
   images: ImageRef[];
+  /** Code blocks and inline code, sorted by start (offsets into `text`). */
+  code?: { start: number; end: number }[];
   frontMatter?: Record<string, unknown>;
   /** The `phi-lint.authorization` id from front matter, when the draft records one. */
   authorization?: string;
@@ -84,6 +86,8 @@ export function createDocument(path: string, raw: string, markdown?: boolean): L
     sentences: splitSentences(plain),
     paragraphs: splitParagraphs(plain),
     images,
+    // Offsets into the original text, like the findings lintDocument returns.
+    code: views.code,
     frontMatter: views.frontMatter,
     authorization,
   };

@@ -20,6 +20,8 @@ export interface MarkdownViews {
   /** `prose` with Markdown punctuation (image and link brackets, link targets, emphasis, heading marks) blanked too: what NLP reads. */
   plain: string;
   images: ImageRef[];
+  /** Fenced blocks and inline code (offsets into the text): linted like prose, at a lower severity only if the config says so. */
+  code: { start: number; end: number }[];
   /** Parsed front matter, or undefined when there is none (or it is not a YAML mapping). */
   frontMatter?: Record<string, unknown>;
 }
@@ -52,8 +54,9 @@ export function applyEdits(text: string, edits: Edit[]): string {
 
 /** Splits a draft into views. `markdown` false treats the whole file as plain prose. */
 export function markdownViews(text: string, markdown: boolean): MarkdownViews {
-  if (!markdown) return { prose: text, plain: text, images: [] };
+  if (!markdown) return { prose: text, plain: text, images: [], code: [] };
   const edits: Edit[] = [];
+  const code: { start: number; end: number }[] = [];
   let frontMatter: Record<string, unknown> | undefined;
 
   // Front matter: values are prose, keys and fences are not.
@@ -79,9 +82,11 @@ export function markdownViews(text: string, markdown: boolean): MarkdownViews {
     const open = m[0].indexOf('\n') < 0 ? m[0].length : m[0].indexOf('\n');
     edits.push({ start: m.index, end: m.index + open });
     if (m[3] !== undefined) edits.push({ start: m.index + m[0].length - m[3].length, end: m.index + m[0].length });
+    code.push({ start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
     edits.push({ start: m.index, end: m.index + m[1].length }, { start: m.index + m[0].length - m[1].length, end: m.index + m[0].length });
+    code.push({ start: m.index, end: m.index + m[0].length });
   }
   // phi-lint's own disable comments are instructions and blanked whole; other HTML comments keep their text.
   for (const m of text.matchAll(/<!--([\s\S]*?)(?:-->|$(?![\s\S]))/g)) {
@@ -107,5 +112,5 @@ export function markdownViews(text: string, markdown: boolean): MarkdownViews {
   }
   // Emphasis and heading marks.
   for (const m of prose.matchAll(/\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|^#{1,6}(?=\s)|^>+/gm)) plainEdits.push({ start: m.index, end: m.index + m[0].length });
-  return { prose, plain: applyEdits(prose, plainEdits), images, frontMatter };
+  return { prose, plain: applyEdits(prose, plainEdits), images, code: code.sort((a, b) => a.start - b.start), frontMatter };
 }

@@ -4,7 +4,7 @@ import { formatView, toSourceFinding } from '../document/formats.js';
 import { lineStarts } from '../document/lines.js';
 import { keyMatches } from '../config/config.js';
 import { didYouMean } from '../errors.js';
-import type { FileResult, Finding } from '../types.js';
+import { SEVERITY_RANK, type FileResult, type Finding, type Severity } from '../types.js';
 import { hiddenCharacters } from './hidden.js';
 import { applyDirectives, directiveProblem, parseDirectives } from './directives.js';
 import { MAX_FINDINGS_PER_FILE, lintDocument, truncated, type LintEnv } from './lint.js';
@@ -34,13 +34,22 @@ const lockedMessage = (types: Set<string>) =>
 const unknownRule = (rule: string, ids: string[]) =>
   `This disable comment names "${rule}", which is not a rule${didYouMean(rule, ids)}, so it hides nothing; run \`phi-lint rules\` to list them.`;
 
+/** Findings inside code made at most `cap` severe (config codeSeverity); without a cap, code is like prose. */
+function capInCode(findings: Finding[], code: { start: number; end: number }[], cap?: Severity): Finding[] {
+  if (!cap || !code.length) return findings;
+  const inCode = (f: Finding) => code.some((c) => f.offset >= c.start && f.offset < c.end);
+  const out = findings.map((f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[cap] && inCode(f) ? { ...f, severity: cap } : f));
+  if (truncated.has(findings)) truncated.add(out);
+  return out;
+}
+
 /** Every finding of `text` (read from `path`) that no disable comment suppresses, plus directive warnings. */
 export function lintFile(env: LintEnv, path: string, text: string, opts: LintFileOptions = {}): FileResult {
   // HTML, CSV, Word files and photos are read through a view of their text; findings move back to the file.
   const view = formatView(path, text, env.formats);
   if (view?.error) return { path, findings: [], source: text, error: view.error };
   const doc = createDocument(path, view ? view.text : text, view ? true : undefined);
-  const viewFindings = lintDocument(doc, env);
+  const viewFindings = capInCode(lintDocument(doc, env), doc.code ?? [], env.codeSeverity);
   const cut = truncated.has(viewFindings);
   const source = view?.map ? text : doc.original;
   const starts = view?.map ? lineStarts(source) : doc.originalLineStarts;

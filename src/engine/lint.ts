@@ -8,7 +8,7 @@ import { findEntities, type EntityKind, type EntityResources } from '../nlp/enti
 import { tag, tagRanges, type Nlp, type Tagged } from '../nlp/compromise.js';
 import type { CompiledRule, MatchInput } from '../rules/compiled.js';
 import type { Lexicon } from '../rules/lexicons.js';
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import { contextSeverity, holds, type ContextCache } from './context.js';
 import { fillTemplate, toFinding } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
@@ -25,6 +25,8 @@ export interface LintEnv {
   formats?: FormatOptions;
   /** Every rule id, switched off or not: disable comments naming anything else are reported. */
   knownRuleIds?: string[];
+  /** The most severe a finding inside code (fenced or inline) may be (config codeSeverity; default: no cap). */
+  codeSeverity?: Severity;
   /** Disable comments may hide never-publishable identifiers (config allowDisablingIdentifiers; default false). */
   allowDisablingIdentifiers?: boolean;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
