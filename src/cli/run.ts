@@ -287,11 +287,8 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   const next = (i: number) => {
     const read = sources[i].read();
     if (!read.ok) {
-      if (read.skipped) io.stderr(`phi-lint: ${read.note}\n`);
-      else {
-        unreadable++;
-        io.stderr(`phi-lint: ${read.error}\n`);
-      }
+      unreadable++;
+      io.stderr(`phi-lint: ${read.error}\n`);
       return undefined;
     }
     if (read.note) io.stderr(`phi-lint: warning: ${read.note}\n`);

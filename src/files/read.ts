@@ -5,8 +5,7 @@ import { binaryView } from './binary.js';
 /** The outcome of reading one file. */
 export type ReadResult =
   | { ok: true; text: string; /** a note for stderr, e.g. invalid UTF-8 */ note?: string }
-  | { ok: false; skipped: true; note: string }
-  | { ok: false; skipped: false; error: string };
+  | { ok: false; /** why it was not linted, naming the file: never a silent skip */ error: string };
 
 /** How a draft's bytes were decoded. */
 export interface Decoded {
@@ -70,7 +69,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** The refusal for a file over the size limit (0 means no limit), or undefined. */
 export function sizeRefusal(size: number, name: string, maxBytes: number): ReadResult | undefined {
   if (!maxBytes || size <= maxBytes) return undefined;
-  return { ok: false, skipped: false, error: `${name}: not linted: ${mb(size)} is larger than --max-file-size ${mb(maxBytes)} (raise it, for example --max-file-size ${Math.ceil(size / 1024 / 1024) + 1}MB, or 0 for no limit)` };
+  return { ok: false, error: `${name}: not linted: ${mb(size)} is larger than --max-file-size ${mb(maxBytes)} (raise it, for example --max-file-size ${Math.ceil(size / 1024 / 1024) + 1}MB, or 0 for no limit)` };
 }
 
 /** Read `file` for linting; `name` is how messages call it (default the path); files over `maxBytes` are refused. */
@@ -78,7 +77,7 @@ export function readDraft(file: string, name = file, maxBytes = DEFAULT_MAX_FILE
   let buf: Buffer;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) return { ok: false, skipped: false, error: `${name}: cannot read the file (it is not a regular file)` };
+    if (!stat.isFile()) return { ok: false, error: `${name}: cannot read the file (it is not a regular file)` };
     const refused = sizeRefusal(stat.size, name, maxBytes);
     if (refused) return refused;
     buf = fs.readFileSync(file);
@@ -90,7 +89,7 @@ export function readDraft(file: string, name = file, maxBytes = DEFAULT_MAX_FILE
       : code === 'ENOENT' ? 'file not found (a broken link?)'
       : code === 'ELOOP' ? 'a symbolic link loop'
       : (code ?? 'cannot read');
-    return { ok: false, skipped: false, error: `${name}: cannot read the file (${why})` };
+    return { ok: false, error: `${name}: cannot read the file (${why})` };
   }
   return readBuffer(buf, name, maxBytes);
 }
@@ -101,7 +100,7 @@ export function readBuffer(buf: Buffer, name: string, maxBytes = DEFAULT_MAX_FIL
   const view = binaryView(buf, name, maxBytes);
   if (view) return view;
   const d = decodeText(buf);
-  if (d.binary) return { ok: false, skipped: false, error: `${name}: not linted: it cannot be read as text (it looks like a binary file, not a draft); remove it or exclude it with ignore` };
+  if (d.binary) return { ok: false, error: `${name}: not linted: it cannot be read as text (it looks like a binary file, not a draft); remove it or exclude it with ignore` };
   const notes = [
     d.invalid && (d.encoding === 'utf-8' ? 'not valid UTF-8; invalid bytes were read as \uFFFD' : `not valid ${d.encoding.toUpperCase()}; invalid bytes were read as \uFFFD`),
     d.nul && 'it contains NUL bytes; they were read as spaces',
