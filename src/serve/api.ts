@@ -86,6 +86,6 @@ export function fileRequest(env: LintEnv, body: Buffer, rawName: string | undefi
   const name = draftName(decoded);
   if (!name || decoded === undefined) return fail(400, 'The request needs the file name in the X-File-Name header.');
   const read = readBuffer(body, name);
-  if (!read.ok) return fail(415, read.skipped ? read.note : read.error);
+  if (!read.ok) return fail(415, read.error);
   return lintForPage(env, name, read.text, min, read.note);
 }
