@@ -5,7 +5,7 @@ import { binaryView } from './binary.js';
 /** The outcome of reading one file. */
 export type ReadResult =
   | { ok: true; text: string; /** a note for stderr, e.g. invalid UTF-8 */ note?: string }
-  | { ok: false; /** why it was not linted, naming the file: never a silent skip */ error: string };
+  | { ok: false; /** always false: nothing is skipped silently (kept so older call sites still type-check) */ skipped?: false; /** why it was not linted, naming the file */ error: string };
 
 /** How a draft's bytes were decoded. */
 export interface Decoded {
