@@ -49,11 +49,14 @@ export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_EXTENSIONS.some((e) => p.endsWith(e)) || p.endsWith('.html') || p.endsWith('.htm') || path === '-';
 }
 
-/** Build a document. Markdown handling applies to Markdown (and HTML) files and to standard input. */
-export function createDocument(path: string, raw: string, markdown?: boolean): LintDocument {
+/**
+ * Build a document. Markdown handling applies to Markdown (and HTML) files and to standard input;
+ * `commentsAreLabels`: the text is a format's view, whose HTML comments are place labels (not linted).
+ */
+export function createDocument(path: string, raw: string, markdown?: boolean, commentsAreLabels = false): LintDocument {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const isMarkdown = markdown ?? isMarkdownPath(path);
-  const views = markdownViews(isMarkdown ? text : blankDirectiveLines(text), isMarkdown);
+  const views = markdownViews(isMarkdown ? text : blankDirectiveLines(text), isMarkdown, commentsAreLabels);
   const meta = views.frontMatter?.['phi-lint'];
   const authorization =
     meta && typeof meta === 'object' && 'authorization' in meta && (meta as Record<string, unknown>).authorization

@@ -52,8 +52,8 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return parts.join('');
 }
 
-/** Splits a draft into views. `markdown` false treats the whole file as plain prose. */
-export function markdownViews(text: string, markdown: boolean): MarkdownViews {
+/** Splits a draft into views. `markdown` false treats the whole file as plain prose; `commentsAreLabels` blanks HTML comments whole. */
+export function markdownViews(text: string, markdown: boolean, commentsAreLabels = false): MarkdownViews {
   if (!markdown) return { prose: text, plain: text, images: [], code: [] };
   const edits: Edit[] = [];
   const code: { start: number; end: number }[] = [];
@@ -90,7 +90,8 @@ export function markdownViews(text: string, markdown: boolean): MarkdownViews {
   }
   // phi-lint's own disable comments are instructions and blanked whole; other HTML comments keep their text.
   for (const m of text.matchAll(/<!--([\s\S]*?)(?:-->|$(?![\s\S]))/g)) {
-    if (/^\s*phi-lint-(?:disable-next-line|disable|enable)\b/.test(m[1])) edits.push({ start: m.index, end: m.index + m[0].length });
+    // In the text view of a Word, CSV or HTML file, comments are phi-lint's own place labels, not the author's text.
+    if (commentsAreLabels || /^\s*phi-lint-(?:disable-next-line|disable|enable)\b/.test(m[1])) edits.push({ start: m.index, end: m.index + m[0].length });
     else edits.push({ start: m.index, end: m.index + 4 }, { start: m.index + 4 + m[1].length, end: m.index + m[0].length });
   }
 

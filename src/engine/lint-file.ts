@@ -48,7 +48,7 @@ export function lintFile(env: LintEnv, path: string, text: string, opts: LintFil
   // HTML, CSV, Word files and photos are read through a view of their text; findings move back to the file.
   const view = formatView(path, text, env.formats);
   if (view?.error) return { path, findings: [], source: text, error: view.error };
-  const doc = createDocument(path, view ? view.text : text, view ? true : undefined);
+  const doc = createDocument(path, view ? view.text : text, view ? true : undefined, Boolean(view));
   const viewFindings = capInCode(lintDocument(doc, env), doc.code ?? [], env.codeSeverity);
   const cut = truncated.has(viewFindings);
   const source = view?.map ? text : doc.original;
