@@ -34,7 +34,7 @@ export interface LintDocument {
   sentences: Range[];
   paragraphs: Range[];
   images: ImageRef[];
-  /** Code blocks and inline code, sorted by start (offsets into `text`). */
+  /** Code blocks and inline code, sorted by start (offsets into `original`, like findings). */
   code?: { start: number; end: number }[];
   frontMatter?: Record<string, unknown>;
   /** The `phi-lint.authorization` id from front matter, when the draft records one. */
