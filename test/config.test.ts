@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     const dir = tempDir();
     const c = loadConfig(dir);
     expect(c.file).toBeUndefined();
-    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm', '.csv', '.docx']);
+    expect(c.extensions).toEqual(['.md', '.markdown', '.mdx', '.txt', '.html', '.htm', '.csv', '.docx', '.jpg', '.jpeg', '.png', '.heic', '.webp', '.tiff', '.tif']);
   });
 
   it('finds the nearest config upward and resolves ruleDirs against it', () => {

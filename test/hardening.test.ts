@@ -17,7 +17,7 @@ describe('bad input', () => {
 
   it('a folder with no drafts: exit 2, a clear message', () => {
     const r = runCli(['docs'], { cwd: tempDir({ 'docs/a.xyz': 'x' }) });
-    expect([r.code, r.stderr]).toEqual([2, 'phi-lint: no drafts to lint in docs (looked for .md .markdown .mdx .txt .html .htm .csv .docx files)\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'phi-lint: no drafts to lint in docs (looked for .md .markdown .mdx .txt .html .htm .csv .docx .jpg .jpeg .png .heic .webp .tiff .tif files)\n']);
   });
 
   it('a binary file is an error naming it (exit 2), not a silent pass; the others linted', () => {

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDocx, type DocxSpec } from './docx-fixture.js';
+import { makeJpeg } from './jpeg-fixture.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
+
+/** The photo the README's example lints. */
+export const README_PHOTO = { gps: { lat: 40.7128, lon: -74.006 }, iptc: { caption: 'Our patient Marcus Delgado rings the bell after his last chemo' } };
 
 /** The Word file the README's example lints (a binary file cannot be shown in the README; this is what it holds). */
 export const README_DOCX: DocxSpec = {
@@ -35,6 +39,7 @@ describe('README input formats', () => {
     it(command, () => {
       const dir = tempDir(exampleFiles());
       fs.writeFileSync(path.join(dir, 'drafts', 'rehab-story.docx'), makeDocx(README_DOCX));
+      fs.writeFileSync(path.join(dir, 'drafts', 'bell.jpg'), makeJpeg(README_PHOTO));
       const args = command.split(' ').slice(1);
       const r = runCli(args, { cwd: dir });
       expect(r.stdout).toBe(output);

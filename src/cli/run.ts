@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { applyBaseline, keyMismatch, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { DEFAULT_CACHE_LOCATION, openCache, type Cache } from '../cache.js';
 import { hashKey, keyId } from '../hash.js';
-import { canFix, describeFormat } from '../document/formats.js';
+import { canFix, describeFormat, formatOf } from '../document/formats.js';
+import { readPhoto } from '../files/image.js';
+import { referencedPhotos } from '../files/photo-refs.js';
 import { lintFile, type LintFileOptions } from '../engine/lint-file.js';
 import type { LintEnv } from '../engine/lint.js';
 import { UserError, writeFailure } from '../errors.js';
@@ -209,6 +211,8 @@ function errorsLeft(results: FileResult[], io: Out): number {
 interface Source {
   path: string;
   read: () => ReadResult;
+  /** For photos: what their metadata is read from (a path on disk, or the staged bytes). */
+  photo?: () => Buffer | string;
   /** On disk, so --fix may write it. */
   writable: boolean;
 }
@@ -234,6 +238,7 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
       .map((f) => ({
         path: f.path,
         writable: false,
+        photo: () => stagedContent(root, f.repoPath),
         read: () => {
           const buf = stagedContent(root, f.repoPath);
           return sizeRefusal(buf.length, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) ?? readBuffer(buf, f.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -256,7 +261,9 @@ function collectSources(opts: LintRunOptions, config: Awaited<ReturnType<typeof 
   }
   // SARIF paths are relative to the repository root when there is one.
   const root = opts.format === 'sarif' ? (findRepoRoot(opts.cwd) ?? opts.cwd) : opts.cwd;
-  return { sources: files.map((file) => ({ path: file, writable: true, read: () => readDraft(path.resolve(opts.cwd, file), file, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })), root, unreadableFolders: denied.length };
+  // Photos the drafts show are linted with them: their metadata can carry a patient's name or home.
+  const all = [...files, ...referencedPhotos(files, opts.cwd)];
+  return { sources: all.map((file) => ({ path: file, writable: true, photo: () => path.resolve(opts.cwd, file), read: () => readDraft(path.resolve(opts.cwd, file), file, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })), root, unreadableFolders: denied.length };
 }
 
 /** Lint the files named on the command line, or the staged files. */
@@ -267,6 +274,12 @@ export async function lintFiles(opts: LintRunOptions, io: Out): Promise<number> 
   hashKey();
   const { sources, root, unreadableFolders = 0 } = collectSources(opts, config, io);
   if (!sources.length) return 0;
+  // Photo metadata is read (asynchronously, only the metadata bytes) before linting; the rest is read as it is linted.
+  for (const s of sources) {
+    if (formatOf(s.path) !== 'image' || !s.photo) continue;
+    const read = await readPhoto(s.photo(), s.path, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    s.read = () => read;
+  }
 
   const cache: Cache | undefined = opts.cache
     ? openCache(path.resolve(opts.cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION), `${opts.version}:${digest}:${keyId()}:${opts.reportUnusedDirectives ? 1 : 0}${opts.noInlineConfig ? ':no-inline' : ''}`)

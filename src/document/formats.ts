@@ -7,20 +7,21 @@ import { locationOf } from './lines.js';
 import type { MappedRange, PositionMap } from './position-map.js';
 
 /** The formats phi-lint reads. `text` covers Markdown and plain text (read as they are). */
-export type FormatKind = 'text' | 'html' | 'csv' | 'docx';
+export type FormatKind = 'text' | 'html' | 'csv' | 'docx' | 'image';
 
 /** Extensions by format, with the dot, lower case. */
 export const FORMAT_EXTENSIONS: Record<Exclude<FormatKind, 'text'>, string[]> = {
   html: ['.html', '.htm'],
   csv: ['.csv'],
   docx: ['.docx'],
+  image: ['.jpg', '.jpeg', '.png', '.heic', '.webp', '.tiff', '.tif'],
 };
 
-/** Whether --fix may write `path`: not Word files, whose findings are in a text view of them. */
-export const canFix = (path: string) => formatOf(path) !== 'docx';
+/** Whether --fix may write `path`: not Word files or photos, whose findings are in a text view of them. */
+export const canFix = (path: string) => formatOf(path) !== 'docx' && formatOf(path) !== 'image';
 
 /** The format of `path` in words, for messages. */
-export const describeFormat = (path: string) => ({ docx: 'Word files (it would damage them)', html: 'web pages', csv: 'CSV files', text: 'text' })[formatOf(path)];
+export const describeFormat = (path: string) => ({ docx: 'Word files (it would damage them)', image: 'photos (strip their metadata with the command in the suggestion)', html: 'web pages', csv: 'CSV files', text: 'text' })[formatOf(path)];
 
 /** Settings of the formats, from the config. */
 export interface FormatOptions {
@@ -74,6 +75,7 @@ export function formatView(path: string, text: string, options: FormatOptions = 
       return { text: v.text, map: v, escape: csvEscape(v), placeAt: v.placeAt };
     }
     case 'docx':
+    case 'image':
       // Already the text view (made when the file was read); positions are in it, places in its labels.
       return { text, placeAt: labelledPlace(text) };
     default:

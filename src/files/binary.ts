@@ -6,7 +6,9 @@ import type { ReadResult } from './read.js';
 
 /** The text view of `buf` when `name` is a binary format phi-lint reads; undefined for text files. */
 export function binaryView(buf: Buffer, name: string, maxBytes: number): ReadResult | undefined {
-  if (formatOf(name) !== 'docx') return undefined;
+  const kind = formatOf(name);
+  // Photos are read asynchronously before linting (src/files/image.ts); elsewhere they are binary files, as before.
+  if (kind !== 'docx') return undefined;
   const read = readDocxParts(buf, maxBytes);
   if (!read.ok) return { ok: false, skipped: false, error: `${name}: ${read.error}` };
   try {
