@@ -38,6 +38,16 @@ export interface Fix {
   replacement: string;
 }
 
+/** One piece of evidence behind a finding. */
+export interface FindingEvidence {
+  /** The words as they stand in the draft. */
+  text: string;
+  /** 0-based UTF-16 offset of those words in the file text. */
+  offset: number;
+  /** What they showed: a role ("patient", "staff"), "a care event", "review reply"… */
+  why: string;
+}
+
 /** One problem found in one file; the shape of a JSON report finding. */
 export interface Finding {
   ruleId: string;
@@ -59,6 +69,11 @@ export interface Finding {
   text: string;
   suggestions: Suggestion[];
   fix?: Fix;
+  /**
+   * Why the people model decided as it did: the words about the owner of the identifier (or the kind of
+   * draft), each with its offset and what it showed. Added field of the JSON report.
+   */
+  evidence?: FindingEvidence[];
   /**
    * Never printed: HMAC-SHA-256 (hex, under the user's hash key, src/hash.ts) of the rule id, the
    * normalised match and its normalised sentence. SARIF fingerprints and baselines are built from it, so

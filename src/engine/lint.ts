@@ -8,8 +8,12 @@ import { findEntities, type EntityKind, type EntityResources } from '../nlp/enti
 import { tag, tagRanges, type Nlp, type Tagged } from '../nlp/compromise.js';
 import type { CompiledRule, MatchInput } from '../rules/compiled.js';
 import type { Lexicon } from '../rules/lexicons.js';
-import type { Finding, Severity } from '../types.js';
-import { contextSeverity, holds, type ContextCache } from './context.js';
+import type { Finding, Severity, SeverityOrOff } from '../types.js';
+import { analyse } from '../analysis/index.js';
+import { loadEvidence, type EvidenceModel } from '../analysis/evidence.js';
+import type { Analysis } from '../analysis/types.js';
+import { contextSeverity, holds, lower, type ContextCache } from './context.js';
+import { explain } from './explain.js';
 import { fillTemplate, toFinding } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
 
@@ -57,13 +61,19 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
     }
     return t;
   };
+  let analysis: Analysis | undefined;
   const input: MatchInput = {
     doc,
     tagged: getTagged,
     resources: env.resources,
     entities(kind) {
+      if (kind === 'mention') return namedMentions(input.analysis());
       if (!entityCache.has(kind)) entityCache.set(kind, findEntities(kind, doc, getTagged, env.resources));
       return entityCache.get(kind)!;
+    },
+    analysis() {
+      analysis ??= analyse(doc, { names: input.entities('person'), resources: env.resources, evidence: evidenceOf(env) });
+      return analysis;
     },
   };
   const marked: Marked[] = [];
@@ -76,10 +86,15 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
     const ctx = rule.context;
     if (ctx && ctx.otherwise === 'off' && ctx.require.some((c) => c.scope === 'draft' && !holds(doc, whole, c, contextCache))) continue;
     for (const m of rule.find(input)) {
-      const { severity, excused } = contextSeverity(doc, m, rule.severity, rule.context, contextCache);
+      const judged = judge(input, rule, m);
+      const { severity, excused } = contextSeverity(doc, m, judged.severity, rule.context, contextCache);
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
-      if (finding) marked.push({ finding, excused, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
+      if (finding && judged.because && severity !== 'info') {
+        finding.message = `${finding.message} ${judged.because.message}`;
+        finding.evidence = judged.because.evidence;
+      }
+      if (finding) marked.push({ finding, excused: excused || judged.excused, owner: judged.owner, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
       if (marked.length >= MAX_FINDINGS_PER_FILE) {
         full = true;
         break;
@@ -115,6 +130,45 @@ export function toOriginal(doc: LintDocument, f: Finding): Finding {
     out.fix = { ...f.fix, offset: fs, length: Math.max(fs, doc.offsets.toOriginalEnd(f.fix.offset + f.fix.length)) - fs };
   }
   return out;
+}
+
+const NAMED: ReadonlySet<string> = new Set(['name', 'handle', 'hashtag', 'family', 'initials']);
+/** Named references to people (not pronouns or descriptions), organisations named after people left out. */
+function namedMentions(a: Analysis): Range[] {
+  return a.mentions.filter((m) => NAMED.has(m.kind) && !a.persons[m.person].roles.has('organisation')).map((m) => ({ start: m.start, end: m.end }));
+}
+
+const evidenceCache = new WeakMap<Map<string, Lexicon>, EvidenceModel>();
+/** The people model's evidence, compiled once per set of lexicons. */
+function evidenceOf(env: LintEnv): EvidenceModel {
+  let e = evidenceCache.get(env.lexicons);
+  if (!e) evidenceCache.set(env.lexicons, (e = loadEvidence(env.lexicons)));
+  return e;
+}
+
+/**
+ * The severity the people model gives a match: the rule's own when the identifier's owner plays one of
+ * the rule's roles and the draft is of one of its kinds, else the rule's `otherwise`; with the reason.
+ */
+function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Severity; because?: ReturnType<typeof explain>; excused: boolean; owner?: Marked['owner'] } {
+  if (!rule.owner && !rule.draft) return { severity: rule.severity, excused: false };
+  const a = input.analysis();
+  let severity: SeverityOrOff = rule.severity;
+  if (rule.draft && !rule.draft.kinds.includes(a.kind)) severity = lower(rule.draft.otherwise, severity);
+  let because: ReturnType<typeof explain> | undefined;
+  let excused = false;
+  let ownerKind: Marked['owner'];
+  if (rule.owner) {
+    const owner = a.ownerOf(m, rule.type);
+    ownerKind = owner.kind;
+    const held = owner.roles.filter((r) => rule.owner!.roles.includes(r));
+    if (!held.length) {
+      severity = lower(rule.owner.otherwise, severity);
+      excused = owner.kind !== 'none';
+    } else because = explain(input.doc, m, owner, held);
+  }
+  // "off" from an owner or draft condition drops the match, like a context's "off".
+  return { severity: severity === 'off' ? ('off' as unknown as Severity) : severity, because, excused, owner: ownerKind };
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

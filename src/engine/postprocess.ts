@@ -30,6 +30,8 @@ export interface Marked {
   alone?: SeverityOrOff;
   /** The rule's message for a finding lowered to `info`, filled in for this match. */
   infoMessage?: string;
+  /** What the people model said owns the identifier, for rules that ask it. */
+  owner?: 'person' | 'event' | 'organisation' | 'none';
 }
 
 /** `m` lowered to `severity`, with the quiet message when that is `info`. */
@@ -78,57 +80,10 @@ function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | 
 /** The post-processing chain: each step is a small pure function over the list. */
 export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Finding[] {
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
-  list = excuseSameNames(list);
-  list = excuseStaffDetails(doc, list);
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
   list = applyAlone(doc, list);
   list = applyConsent(list, consentOf(doc, env.lexicons));
   return dedupe(list.map((m) => m.finding), env.keepContained);
-}
-
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'baby', 'boy', 'girl', 'the', 'family', 'mister']);
-const nameTokens = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter((t) => t.length >= 3 && !TITLE_WORDS.has(t));
-
-/**
- * A name that a staff, donor or public cue excused once is that person everywhere in the draft:
- * "Tasha Greene, RN" makes the alt text "Tasha Greene in the ICU lounge" staff too.
- */
-export function excuseSameNames(list: Marked[]): Marked[] {
-  const excused = new Set(list.filter((m) => m.excused && m.finding.type === 'name').flatMap((m) => nameTokens(m.finding.text)));
-  if (!excused.size) return list;
-  return list.map((m) =>
-    m.finding.type === 'name' && !m.excused && m.finding.severity !== 'info' && nameTokens(m.finding.text).some((t) => excused.has(t))
-      ? { ...lowered(m, 'info'), excused: true }
-      : m,
-  );
-}
-
-const TYPES_OF_A_PERSON = new Set(['age', 'date']);
-const ADDRESSES_A_PATIENT = /\b(?:you|your|yours)\b|\b(?:our|my|a|the|this)\s(?:\w+\s)?(?:patient|resident|client|pt)\b(?!s)/i;
-
-/**
- * In a sentence whose only named people are staff, donors or public figures (all excused), their ages and
- * dates are theirs too: "Joe turns 92 next week" after "Grandpa Joe Whitfield, our volunteer". A sentence
- * that addresses or names a patient keeps them.
- */
-export function excuseStaffDetails(doc: LintDocument, list: Marked[]): Marked[] {
-  const names = list.filter((m) => m.finding.type === 'name' && m.finding.category === 'phi');
-  if (!names.length) return list;
-  const bySentence = new Map<number, Marked[]>();
-  for (const m of names) {
-    const s = rangeAt(doc.sentences, m.finding.offset).start;
-    let g = bySentence.get(s);
-    if (!g) bySentence.set(s, (g = []));
-    g.push(m);
-  }
-  return list.map((m) => {
-    if (!TYPES_OF_A_PERSON.has(m.finding.type) || m.finding.severity === 'info') return m;
-    const s = rangeAt(doc.sentences, m.finding.offset);
-    const people = bySentence.get(s.start);
-    if (!people?.length || !people.every((n) => n.excused)) return m;
-    if (ADDRESSES_A_PATIENT.test(doc.plain.slice(s.start, s.end))) return m;
-    return { ...lowered(m, 'info'), excused: true };
-  });
 }
 
 /** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */
@@ -145,7 +100,8 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
   }
   const raise = new Set<Marked>();
   for (const [start, group] of byParagraph) {
-    const candidates = group.filter((m) => !m.excused);
+    // Details the people model gave to a known person, an event or the organisation identify nobody new.
+    const candidates = group.filter((m) => !m.excused && (m.owner === undefined || m.owner === 'none'));
     const types = new Set(candidates.map((m) => m.finding.type));
     const p = rangeAt(doc.paragraphs, start);
     const text = doc.plain.slice(p.start, p.end);

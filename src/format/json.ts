@@ -38,6 +38,8 @@ export function jsonFile(r: FileResult) {
       text: f.text,
       suggestions: f.suggestions,
       ...(f.fix ? { fix: f.fix } : {}),
+      // Added field: the people model's evidence for the decision, when it made one.
+      ...(f.evidence?.length ? { evidence: f.evidence } : {}),
     })),
     // Added field: warnings about disable comments (missing reason, unused), only when there are any.
     ...(r.directives?.length

@@ -5,7 +5,7 @@ import type { Range } from '../document/sentences.js';
 import { trimRange } from '../document/spans.js';
 import type { Tagged } from './compromise.js';
 
-export type EntityKind = 'person' | 'place' | 'organization' | 'date' | 'phone' | 'email' | 'url' | 'handle' | 'hashtag' | 'value' | 'age';
+export type EntityKind = 'person' | 'mention' | 'place' | 'organization' | 'date' | 'phone' | 'email' | 'url' | 'handle' | 'hashtag' | 'value' | 'age';
 
 /** Word lists the detectors need, beyond compromise's own lexicon. */
 export interface EntityResources {
@@ -172,5 +172,7 @@ export function findEntities(kind: EntityKind, doc: LintDocument, tagged: (range
       return dedupe(tagged().dates().map((r) => trimRange(text, r)).filter((r) => !/^(?:in |since |by )?(?:19|20)\d{2}$/i.test(text.slice(r.start, r.end))));
     case 'value':
       return dedupe(tagged().values().map((r) => trimRange(text, r)));
+    case 'mention':
+      throw new Error('mentions come from the people model (MatchInput.entities), not the entity detector');
   }
 }

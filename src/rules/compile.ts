@@ -199,7 +199,7 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
           return fail(env, ['exclude', i], `invalid cue "${cue}": ${(e as Error).message}`);
         }
       });
-      needsNlp = ['person', 'place', 'organization', 'date', 'value'].includes(spec.entity);
+      needsNlp = ['person', 'mention', 'place', 'organization', 'date', 'value'].includes(spec.entity);
       find = ({ doc, entities }) =>
         entities(spec.entity).filter((r) => !excludes.some((re) => {
           re.lastIndex = 0;
@@ -247,8 +247,10 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
     suggestions,
     fix: spec.fix,
     context: compileContext(env, spec.context),
+    owner: spec.owner,
+    draft: spec.draft,
     examples: spec.examples,
-    needsNlp,
+    needsNlp: needsNlp || !!spec.owner,
     find: withTermReplacement,
   };
 }

@@ -3,6 +3,7 @@ import type { LintDocument } from '../document/document.js';
 import type { Range } from '../document/sentences.js';
 import type { EntityKind, EntityResources } from '../nlp/entities.js';
 import type { Tagged } from '../nlp/compromise.js';
+import type { Analysis, DraftKind, Role } from '../analysis/types.js';
 import type { Category, Severity, SeverityOrOff } from '../types.js';
 import type { SuggestionSpec, RuleSpec } from './schema.js';
 
@@ -18,6 +19,8 @@ export interface MatchInput {
   tagged(ranges?: Range[]): Tagged;
   entities(kind: EntityKind): Range[];
   resources: EntityResources;
+  /** The people model of the document, built on first use. */
+  analysis(): Analysis;
 }
 
 /** A context condition with its cues compiled. */
@@ -57,6 +60,10 @@ export interface CompiledRule {
   suggestions: SuggestionSpec[];
   fix?: { replacement?: string; transform?: string };
   context?: CompiledContext;
+  /** Whose the identifier must be (people model); otherwise the finding gets `otherwise`. */
+  owner?: { roles: Role[]; otherwise: SeverityOrOff };
+  /** The kinds of draft the rule's severity applies in. */
+  draft?: { kinds: DraftKind[]; otherwise: SeverityOrOff };
   examples: { flag: string[]; pass: string[] };
   /** Whether matching needs compromise (decides whether NLP is loaded at all). */
   needsNlp: boolean;

@@ -35,7 +35,7 @@ export function ruleFiles(dir: string): { id: string; pack: string; file: string
   const out: { id: string; pack: string; file: string }[] = [];
   for (const pack of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, pack);
-    if (pack === 'lexicons' || pack.startsWith('.') || !fs.statSync(packDir).isDirectory()) continue;
+    if (pack === 'lexicons' || pack === 'people' || pack.startsWith('.') || !fs.statSync(packDir).isDirectory()) continue;
     for (const entry of fs.readdirSync(packDir).sort()) {
       if (!/\.ya?ml$/.test(entry)) continue;
       out.push({ id: `${pack}/${entry.replace(/\.ya?ml$/, '')}`, pack, file: path.join(packDir, entry) });
@@ -72,6 +72,8 @@ export function folderDigest(dir: string): string {
   const files = [
     ...(fs.existsSync(path.join(dir, 'lexicons')) ? fs.readdirSync(path.join(dir, 'lexicons')).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, 'lexicons', f)) : []),
     ...ruleFiles(dir).map((r) => r.file),
+    // The people model's evidence decides severities too: an edit to it must invalidate cached results.
+    ...(fs.existsSync(path.join(dir, 'people', 'evidence.yaml')) ? [path.join(dir, 'people', 'evidence.yaml')] : []),
   ];
   for (const file of files) hash.update(`${path.relative(dir, file)}\u0000${fs.readFileSync(file, 'utf8')}\u0000`);
   return hash.digest('hex');

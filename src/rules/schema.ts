@@ -3,9 +3,11 @@
 // never needs it (start-up time matters for a pre-commit hook).
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
+import { DRAFT_KINDS, ROLES } from '../analysis/types.js';
 import { IDENTIFIER_TYPES, TOPIC_TYPES } from '../types.js';
 
-export const ENTITY_KINDS = ['person', 'place', 'organization', 'date', 'phone', 'email', 'url', 'handle', 'hashtag', 'value', 'age'] as const;
+/** `mention` is every named reference to a person the people model found (names, @handles, name hashtags, families, initials). */
+export const ENTITY_KINDS = ['person', 'mention', 'place', 'organization', 'date', 'phone', 'email', 'url', 'handle', 'hashtag', 'value', 'age'] as const;
 
 function build(z: typeof Zod.z) {
   const severity = z.enum(['error', 'warning', 'info']);
@@ -64,7 +66,24 @@ function build(z: typeof Zod.z) {
     z.strictObject({ term: z.string().min(1), replacement: z.string().optional() }),
   ]);
 
+  /**
+   * Whose the identifier must be for the rule's severity: the people model decides the owner (the person,
+   * event or organisation it belongs to) and its roles. `[patient, relative]` is shorthand for `{ roles: … }`.
+   */
+  const ownerSchema = z.union([
+    z.array(z.enum(ROLES)).min(1).transform((roles) => ({ roles, otherwise: 'info' as const })),
+    z.strictObject({ roles: z.array(z.enum(ROLES)).min(1), otherwise: severityOrOff.default('info') }),
+  ]);
+
+  /** The kinds of draft the rule's severity applies in (review-reply, article, …); elsewhere `otherwise`. */
+  const draftSchema = z.union([
+    z.array(z.enum(DRAFT_KINDS)).min(1).transform((kinds) => ({ kinds, otherwise: 'info' as const })),
+    z.strictObject({ kinds: z.array(z.enum(DRAFT_KINDS)).min(1), otherwise: severityOrOff.default('info') }),
+  ]);
+
   const common = {
+    owner: ownerSchema.optional(),
+    draft: draftSchema.optional(),
     category: z.enum(['phi', 'professionalism']).optional(),
     type: z.string().min(1),
     severity: severity,

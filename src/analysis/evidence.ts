@@ -1,0 +1,134 @@
+// Loads the people model's evidence (rules/people/evidence.yaml): weighted role cues and owner cues, compiled.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { compileCue, type Lexicon } from '../rules/lexicons.js';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
+import { parseYamlSource } from '../yaml-source.js';
+import { ROLES, type Role } from './types.js';
+
+/** How a cue attaches to the person it is about (see the comments in evidence.yaml). */
+export type Attach = 'before' | 'after' | 'clause' | 'possessed' | 'object';
+const ATTACH: readonly Attach[] = ['before', 'after', 'clause', 'possessed', 'object'];
+
+/** One compiled role cue. */
+export interface RoleCue {
+  role: Role;
+  weight: number;
+  strong: boolean;
+  attach: Attach;
+  /** Global regexes for clause/possessed/object; for before/after, one anchored regex over the neighbouring text. */
+  regexes: RegExp[];
+  /** The cue list as written, for messages. */
+  source: string[];
+}
+
+/** The compiled evidence file. */
+export interface EvidenceModel {
+  file: string;
+  threshold: number;
+  cues: RoleCue[];
+  roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
+  owners: Record<'organisation' | 'event' | 'care', RegExp[]>;
+  /** Shapes of a name that need no name list (rules/people/name-shapes.yaml). */
+  nameShapes: NameShape[];
+}
+
+/** One name shape: a regex whose match (or whose group `name`) is a person's name. */
+export interface NameShape {
+  shape: string;
+  regex: RegExp;
+  group?: string;
+}
+
+export const NAME_SHAPES_FILE = path.join(BUILTIN_RULES_DIR, 'people', 'name-shapes.yaml');
+
+/** Read and compile the name shapes; errors name the file and the entry. */
+export function loadNameShapes(file = NAME_SHAPES_FILE): NameShape[] {
+  const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+  const data = src.value as { shapes?: { shape: string; regex: string; group?: string }[] };
+  return (data.shapes ?? []).map((s, i) => {
+    try {
+      return { shape: s.shape, regex: new RegExp(s.regex, s.group ? 'gdu' : 'gu'), group: s.group };
+    } catch (e) {
+      const pos = src.position(['shapes', i, 'regex']);
+      throw new UserError(`name shapes: invalid regex: ${(e as Error).message}`, file, pos.line, pos.column);
+    }
+  });
+}
+
+export const EVIDENCE_FILE = path.join(BUILTIN_RULES_DIR, 'people', 'evidence.yaml');
+
+const sourceOf = (re: RegExp) => re.source;
+
+/**
+ * A cue that must stand right before a mention: the cue, then only determiners and fond adjectives
+ * ("our own beloved"), then the mention. Tested on the few tokens before the mention.
+ */
+function beforeRegex(res: RegExp[]): RegExp {
+  const filler = "(?:[\\s,:]+(?:the|our|my|a|an|own|new|beloved|former|longtime|long-time|dear|sweet|favorite|favourite|wonderful|amazing|incredible|retired|late))*";
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${res.map(sourceOf).join('|')})${filler}[\\s,:]*$`, `iu`);
+}
+
+/** A cue that must follow a mention, after at most a possessive ending and a comma. */
+function afterRegex(res: RegExp[]): RegExp {
+  return new RegExp(`^(?:['’]s?)?[\\s,]*(?:${res.map(sourceOf).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+}
+
+function caseOf(res: RegExp[]): boolean {
+  return res.every((r) => !r.flags.includes('i'));
+}
+
+/** Read and compile the evidence file; errors name the file and the entry. */
+export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FILE): EvidenceModel {
+  const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+  const data = src.value as {
+    threshold?: number;
+    cues?: { role: string; weight: number; strong?: boolean; attach: string; any: string[] }[];
+    roleNouns?: Record<string, string[]>;
+    owners?: Record<string, string[]>;
+  };
+  const fail = (msg: string, keyPath: (string | number)[]) => {
+    const pos = src.position(keyPath);
+    return new UserError(`evidence: ${msg}`, file, pos.line, pos.column);
+  };
+  const compile = (cues: string[], keyPath: (string | number)[]) =>
+    cues.flatMap((c, i) => {
+      try {
+        return compileCue(c, lexicons);
+      } catch (e) {
+        throw fail((e as Error).message, [...keyPath, i]);
+      }
+    });
+  const cues: RoleCue[] = (data.cues ?? []).map((c, i) => {
+    if (!ROLES.includes(c.role as Role)) throw fail(`unknown role "${c.role}" (known: ${ROLES.join(', ')})`, ['cues', i, 'role']);
+    if (!ATTACH.includes(c.attach as Attach)) throw fail(`unknown attach "${c.attach}" (known: ${ATTACH.join(', ')})`, ['cues', i, 'attach']);
+    if (typeof c.weight !== 'number') throw fail('"weight" must be a number', ['cues', i]);
+    const res = compile(c.any ?? [], ['cues', i, 'any']);
+    const attach = c.attach as Attach;
+    let regexes = res;
+    if (attach === 'before' || attach === 'after') {
+      // Case-sensitive cues (titles, credentials) and the rest are kept apart: "Dr" must not match "dr".
+      const exact = res.filter((r) => !r.flags.includes('i'));
+      const loose = res.filter((r) => r.flags.includes('i'));
+      const make = attach === 'before' ? beforeRegex : afterRegex;
+      regexes = [
+        ...(loose.length ? [make(loose)] : []),
+        ...(exact.length ? [new RegExp(make(exact).source, caseOf(exact) ? 'u' : 'iu')] : []),
+      ];
+    }
+    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, attach, regexes, source: c.any ?? [] };
+  });
+  const owners = Object.fromEntries(
+    (['organisation', 'event', 'care'] as const).map((k) => [k, compile(data.owners?.[k] ?? [], ['owners', k])]),
+  ) as EvidenceModel['owners'];
+  const nouns = data.roleNouns ?? {};
+  return {
+    file,
+    threshold: data.threshold ?? 2,
+    cues,
+    roleNouns: { patient: nouns.patient ?? [], relative: nouns.relative ?? [], person: nouns.person ?? [] },
+    owners,
+    nameShapes: loadNameShapes(),
+  };
+}

@@ -1,0 +1,57 @@
+// The kind of draft (review reply, article, obituary…), judged from its text with the evidence that decided it.
+import type { LintDocument } from '../document/document.js';
+import { inRanges } from './furniture.js';
+import type { DraftKind, Evidence } from './types.js';
+import type { Range } from '../document/sentences.js';
+
+interface KindCue {
+  kind: DraftKind;
+  weight: number;
+  re: RegExp;
+  why: string;
+}
+
+/** Cues of each kind of draft. Weights add up; the highest kind at 3 or more wins, else `post`. */
+const CUES: KindCue[] = [
+  { kind: 'review-reply', weight: 3, why: 'thanks the writer for a review', re: /\b(?:thank(?:s| you) (?:so much )?for (?:your|the|this|taking the time to (?:leave|write|share))(?: \w+){0,3} (?:review|feedback|stars?|rating|comments?)|for (?:your|the) (?:\d[- ]star|five[- ]star|one[- ]star|kind) (?:review|rating|words))/i },
+  { kind: 'review-reply', weight: 3, why: 'answers a complaint', re: /\b(?:we(?:'re| are)|I(?:'m| am)) (?:so |very |truly |deeply )?sorry (?:to hear|that you|you|for (?:your|the)|about (?:your|the))|\bwe apologi[sz]e\b|\bour apologies\b|\bsorry (?:you|your) (?:had|felt|experienced)|\bdisappointed to (?:read|hear)|\bwe hear (?:you|your)|\b(?:please|kindly) (?:call|contact|reach out to|email|message) (?:us|our (?:office|practice|patient|team|manager|clinic)|me)\b|\bgive us (?:another|a second) chance|\bmake (?:this|it|things) right\b/i },
+  { kind: 'review-reply', weight: 2, why: 'mentions a review', re: /\b(?:your|this|the) (?:review|rating|\d[- ]star|one[- ]star|five[- ]star)|\b(?:yelp|google review|review)\b/i },
+  { kind: 'comment-reply', weight: 3, why: 'starts by addressing someone', re: /^\s*(?:@[A-Za-z0-9_][\w.]*|(?:hi|hello|hey|dear|hola|thanks|thank you|congrats|congratulations)\s[A-Z][\p{L}'’-]+[,!:]|[A-Z][\p{L}'’-]+,\s)/mu },
+  { kind: 'comment-reply', weight: 2, why: 'answers a question', re: /\b(?:great question|good question|thanks for asking|thanks for (?:reaching out|your (?:question|message|comment)))\b/i },
+  { kind: 'article', weight: 4, why: 'a press release', re: /\bfor immediate release\b|\bmedia contacts?:|\bpress contacts?:|^\s*#{3}\s*$|\babout [A-Z][\p{L}'’ .&-]{2,60}\n/imu },
+  { kind: 'article', weight: 2, why: 'quotes people as a reporter does', re: /[”"],?\s(?:said|says|added|explained|noted)\s[A-Z]|\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,/u },
+  { kind: 'obituary', weight: 3, why: 'an obituary or memorial', re: /\b(?:survived by|preceded in death|celebration of (?:her|his|their) life|in lieu of flowers|obituary|in loving memory|rest in peace|we mourn|mourn the (?:loss|passing))\b/i },
+  { kind: 'donor-list', weight: 3, why: 'thanks donors', re: /\b(?:honor roll|donor (?:list|wall|roll)|thank (?:you )?(?:to )?our (?:generous )?donors|whose (?:generous )?gifts?|gifts? (?:of|totaling) \$|giving society|capital campaign)\b/i },
+  { kind: 'event-notice', weight: 3, why: 'announces an event', re: /\b(?:join us|save the date|register (?:now|today|at|online|here)|rsvp|free (?:and open to|admission)|open to the public|doors open|health fair|blood drive|open house|ribbon[- ]cutting|webinar|workshop|seminar|5k|walk-?a-?thon|gala)\b/i },
+  { kind: 'job-posting', weight: 3, why: 'a job posting', re: /\b(?:we(?:'re| are) hiring|now hiring|job (?:opening|posting)|apply (?:now|today|at|online)|full[- ]time|part[- ]time|sign-on bonus|requirements?:|qualifications?:|equal opportunity employer)\b/i },
+  { kind: 'promotion', weight: 3, why: 'a promotion', re: /\b(?:\d{1,2}% off|promo code|use code|discount code|limited time|book (?:now|today|your)|special offer|this month only|buy one|free consult(?:ation)?s?)\b/i },
+  { kind: 'internal-note', weight: 3, why: 'an internal note', re: /\b(?:internal(?: only| use| draft| note)?|do not (?:post|publish|share)|for staff only|fyi team|note to (?:self|team|marketing|comms)|draft for review|pending approval|needs approval|team huddle|handoff)\b/i },
+];
+
+/** The kind of draft and the cues that decided it. Furniture lines ("Leave a Reply") never count. */
+export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftKind; evidence: Evidence[] } {
+  const text = doc.plain;
+  const score = new Map<DraftKind, number>();
+  const evidence: Evidence[] = [];
+  for (const cue of CUES) {
+    const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : cue.re.flags + 'g');
+    for (const m of text.matchAll(re)) {
+      if (inRanges(furniture, m.index)) continue;
+      // A greeting only makes a reply when it opens the draft (or the text after a quoted comment).
+      if (cue.kind === 'comment-reply' && cue.weight === 3 && m.index > Math.min(200, text.length / 3)) continue;
+      score.set(cue.kind, (score.get(cue.kind) ?? 0) + cue.weight);
+      evidence.push({ text: m[0].trim(), offset: m.index, why: cue.why, weight: cue.weight });
+      break;
+    }
+  }
+  // A greeting plus a complaint answer is a review reply; a long text with quotes is an article, not a reply.
+  const reply = score.get('comment-reply') ?? 0;
+  const review = score.get('review-reply') ?? 0;
+  if (reply && review >= 2) score.set('review-reply', review + reply);
+  const words = text.split(/\s+/).length;
+  if (words > 350) score.set('article', (score.get('article') ?? 0) + 2);
+  let best: DraftKind = 'post';
+  let bestScore = 2;
+  for (const [k, v] of score) if (v > bestScore) [best, bestScore] = [k, v];
+  return { kind: best, evidence: evidence.filter((e) => CUES.some((c) => c.kind === best && c.why === e.why)) };
+}

@@ -1,0 +1,135 @@
+// Finds the references to people in a draft: names, @handles, name hashtags, families, initials, descriptions and pronouns.
+import type { LintDocument } from '../document/document.js';
+import type { Range } from '../document/sentences.js';
+import { SHAPES, type EntityResources } from '../nlp/entities.js';
+import type { EvidenceModel } from './evidence.js';
+import { tokenSpan } from './tokens.js';
+import type { Mention, MentionKind, Token } from './types.js';
+
+/** A mention before it is assigned to a person. */
+export type RawMention = Omit<Mention, 'person'>;
+
+const PRONOUNS: Record<string, { kind: MentionKind; possessive: boolean }> = {
+  he: { kind: 'pronoun', possessive: false }, him: { kind: 'pronoun', possessive: false }, his: { kind: 'pronoun', possessive: true },
+  himself: { kind: 'pronoun', possessive: false }, she: { kind: 'pronoun', possessive: false }, her: { kind: 'pronoun', possessive: true },
+  hers: { kind: 'pronoun', possessive: true }, herself: { kind: 'pronoun', possessive: false },
+  they: { kind: 'pronoun', possessive: false }, them: { kind: 'pronoun', possessive: false }, their: { kind: 'pronoun', possessive: true },
+  you: { kind: 'you', possessive: false }, your: { kind: 'you', possessive: true }, yours: { kind: 'you', possessive: true },
+  yourself: { kind: 'you', possessive: false }, "you're": { kind: 'you', possessive: false }, "you’re": { kind: 'you', possessive: false },
+  "you've": { kind: 'you', possessive: false }, "you’ve": { kind: 'you', possessive: false }, "you'll": { kind: 'you', possessive: false },
+  "you’ll": { kind: 'you', possessive: false }, "you'd": { kind: 'you', possessive: false }, "you’d": { kind: 'you', possessive: false },
+  y: { kind: 'you', possessive: false },
+  i: { kind: 'author', possessive: false }, me: { kind: 'author', possessive: false }, my: { kind: 'author', possessive: true },
+  "i'm": { kind: 'author', possessive: false }, "i’m": { kind: 'author', possessive: false }, "i've": { kind: 'author', possessive: false },
+  "i’ve": { kind: 'author', possessive: false }, "i'll": { kind: 'author', possessive: false }, "i’ll": { kind: 'author', possessive: false },
+  myself: { kind: 'author', possessive: false },
+};
+
+const FAMILY = /\b(?:the\s)([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+)?)\s(?:family|families|household|twins)\b/gu;
+const HONORIFIC_INITIAL = /\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s[A-Z]\.?(?![\p{L}])/gu;
+const CAPS_NAME = /\b[A-Z][A-Z'’-]{1,20}(?:\s(?:[A-Z]\.|[A-Z][A-Z'’-]{1,20}))+(?![\p{L}])/gu;
+const INITIALS = /(?<![\p{L}\p{N}.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\p{L}])|(?<=\b(?:patient|pt|resident|client|baby|little|Baby)\s)[A-Z]\.?(?=[\s,.;:!?]|$)/gu;
+
+/** Dotted abbreviations that look like initials. */
+const NOT_INITIALS = /^(?:U\.\s?S\.|U\.\s?K\.|A\.\s?M\.|P\.\s?M\.|D\.\s?C\.|E\.\s?R\.|O\.\s?R\.|R\.\s?N\.|M\.\s?D\.|B\.\s?S\.|M\.\s?S\.|P\.\s?S\.|N\.\s?B\.|I\.\s?V\.|E\.\s?U\.|Q\.\s?A\.)/;
+
+/** Split a hashtag or handle into words: #TeamLiamStrong → team liam strong; @maria.lopez_22 → maria lopez. */
+export function handleWords(tag: string): string[] {
+  return tag
+    .replace(/^[#@]/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z\u00C0-\u024F]+|\s+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+}
+
+/** Whether a hashtag is built on a given name (#TeamLiamStrong, #PrayForMateo, #MilliesArmy). */
+export function nameHashtag(tag: string, res: EntityResources): boolean {
+  if (!/[a-z][A-Z]|^#[A-Z][a-z]+$/.test(tag.replace(/^#/, '#'))) return false;
+  return handleWords(tag).some((w) => {
+    const bare = w.replace(/s$/, '');
+    return (res.firstNames.has(w) || (w.endsWith('s') && res.firstNames.has(bare))) && !res.notNames.has(w) && !res.notNames.has(bare) && w.length > 2;
+  });
+}
+
+function push(out: RawMention[], tokens: Token[], r: Range, kind: MentionKind, possessive = false) {
+  const span = tokenSpan(tokens, r.start, r.end);
+  if (!span) return;
+  out.push({ start: r.start, end: r.end, kind, first: span[0], last: span[1], possessive });
+}
+
+/** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
+function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: RawMention[]) {
+  const nouns = [...new Set([...model.roleNouns.patient, ...model.roleNouns.person, ...model.roleNouns.relative])]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+  const re = new RegExp(
+    `\\b(?:our|my|a|an|the|this|that|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|[a-z][\\w-]*)\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
+    'gi',
+  );
+  for (const m of text.matchAll(re)) {
+    // "a 45-year-old woman" but not "a woman's health fair" or plural "patients".
+    const r = { start: m.index, end: m.index + m[0].length };
+    push(out, tokens, r, 'role-phrase', /['’]s$/.test(m[0]));
+  }
+}
+
+/**
+ * Every mention in the draft. `names` are the person entities (NLP and name lists); the rest are shapes
+ * the entity detector does not know as people.
+ */
+export function findMentions(doc: LintDocument, tokens: Token[], names: Range[], res: EntityResources, model: EvidenceModel): RawMention[] {
+  const text = doc.plain;
+  const out: RawMention[] = [];
+  for (const r of names) push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
+  for (const m of text.matchAll(SHAPES.handle)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'handle');
+  for (const m of text.matchAll(SHAPES.hashtag)) if (nameHashtag(m[0], res)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'hashtag');
+  for (const m of text.matchAll(FAMILY)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'family');
+  for (const m of text.matchAll(HONORIFIC_INITIAL)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'initials');
+  for (const m of text.matchAll(INITIALS)) if (!NOT_INITIALS.test(m[0])) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'initials');
+  for (const m of text.matchAll(CAPS_NAME)) {
+    const first = m[0].split(/\s/)[0].toLowerCase();
+    if (res.firstNames.has(first) && !res.notNames.has(first)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
+  }
+  const ordinary = (w: string) => {
+    const l = w.toLowerCase().replace(/['’]s$/, '');
+    return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
+  };
+  for (const shape of model.nameShapes) {
+    shape.regex.lastIndex = 0;
+    for (const m of text.matchAll(shape.regex)) {
+      const g = shape.group ? m.indices?.groups?.[shape.group] : undefined;
+      const start = g ? g[0] : m.index;
+      const end = g ? g[1] : m.index + m[0].length;
+      const words = text.slice(start, end).split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (!words.length || words.every(ordinary)) continue;
+      push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
+    }
+  }
+  rolePhrases(text, tokens, model, out);
+  tokens.forEach((t, i) => {
+    const p = PRONOUNS[t.lower];
+    // "y'all" is the readers; a lone "I" inside a name ("Mary I. Cole") is an initial.
+    if (!p || (t.lower === 'y' && !/^y['’]all/i.test(text.slice(t.start, t.start + 5)))) return;
+    if (t.lower === 'y') return;
+    if (t.lower === 'i' && text[t.start] !== 'I') return;
+    if (t.lower === 'i' && /^\.\s?[A-Z]/.test(text.slice(t.end, t.end + 3))) return;
+    out.push({ start: t.start, end: t.end, kind: p.kind, first: i, last: i, possessive: p.possessive });
+  });
+  // Longest first at each place; a mention inside a longer one is dropped ("Liam" inside "#TeamLiamStrong").
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawMention[] = [];
+  for (const m of out) {
+    const prev = kept[kept.length - 1];
+    if (prev && m.start < prev.end) {
+      // A name inside a description ("our patient Ana Ruiz") is kept apart: both are references.
+      if (prev.kind === 'role-phrase' && m.kind !== 'role-phrase' && m.start >= prev.start) {
+        kept.push(m);
+        continue;
+      }
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,127 @@
+// Owners: each date, age, place, contact detail and id is attached to the person, event or organisation it describes.
+import type { Range } from '../document/sentences.js';
+import type { EvidenceModel } from './evidence.js';
+import { inRanges } from './furniture.js';
+import { nearestInClause } from './roles.js';
+import { tokenSpan } from './tokens.js';
+import type { Clustered } from './persons.js';
+import type { Evidence, Mention, Owner, Person, Role, Token } from './types.js';
+
+const CONTACT = new Set(['phone', 'fax', 'email', 'url']);
+
+/** Anchor cues found once per draft: where the organisation, events and care events are mentioned. */
+export interface Anchors {
+  organisation: { a: number; b: number; text: string; offset: number }[];
+  event: { a: number; b: number; text: string; offset: number }[];
+  care: { a: number; b: number; text: string; offset: number }[];
+}
+
+export function findAnchors(text: string, tokens: Token[], model: EvidenceModel): Anchors {
+  const out: Anchors = { organisation: [], event: [], care: [] };
+  for (const k of ['organisation', 'event', 'care'] as const) {
+    for (const re of model.owners[k]) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const span = tokenSpan(tokens, m.index, m.index + m[0].length);
+        if (span) out[k].push({ a: span[0], b: span[1], text: m[0], offset: m.index });
+      }
+    }
+  }
+  return out;
+}
+
+/** Roles of a person that count for an identifier: a relative counts when related to a patient. */
+export function countingRoles(p: Person, c: Clustered): Role[] {
+  if (p.id === c.author) return ['author'];
+  // "You" in a general post is every reader, not one person: only a reply or a named addressee is someone.
+  if (p.addressee && !p.named && !p.roles.has('patient')) return [...p.roles].filter((r) => r !== 'patient');
+  const roles = [...p.roles];
+  if (p.roles.has('relative')) {
+    const of = p.relativeOf !== undefined ? c.persons[p.relativeOf] : undefined;
+    const anyPatient = c.persons.some((x) => x.roles.has('patient') && x.id !== c.author);
+    if (!(of ? of.roles.has('patient') : anyPatient)) return roles.filter((r) => r !== 'relative');
+  }
+  return roles;
+}
+
+function personOwner(p: Person, c: Clustered, extra: Evidence[] = []): Owner {
+  return { kind: p.roles.has('organisation') ? 'organisation' : 'person', person: p, roles: countingRoles(p, c), evidence: [...p.evidence.filter((e) => e.weight > 0), ...extra] };
+}
+
+const distance = (a: number, b: number, x: { a: number; b: number }) => (x.b < a ? a - x.b : x.a > b ? x.a - b : 0);
+
+/**
+ * The owner of the identifier at `range`. Names are their own person; any other detail belongs to the
+ * nearest person, event or organisation in its clause, then its sentence; a care date with nobody named
+ * belongs to the patient of that care event.
+ */
+export function ownerOf(range: Range, type: string, text: string, tokens: Token[], c: Clustered, anchors: Anchors, furniture: Range[]): Owner {
+  if (inRanges(furniture, range.start)) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: text.slice(range.start, range.end), offset: range.start, why: 'page furniture', weight: 0 }] };
+  const inside = c.mentions.find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end);
+  if (inside) return personOwner(c.persons[inside.person], c);
+  const span = tokenSpan(tokens, range.start, range.end);
+  if (!span) return { kind: 'none', roles: [], evidence: [] };
+  const [a, b] = span;
+  const usable = (m: Mention) => !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient'));
+  for (const scope of ['clause', 'sentence'] as const) {
+    const same = (t: Token) => (scope === 'clause' ? t.clause === tokens[a].clause : t.sentence === tokens[a].sentence);
+    const person = scope === 'clause' ? nearestInClause(tokens, c.mentions, a, b, usable) : nearestInSentence(tokens, c.mentions, a, b, usable);
+    const pd = person ? distance(a, b, { a: person.first, b: person.last }) : Infinity;
+    const nearest = (list: Anchors['event']) => {
+      let best: (typeof list)[number] | undefined;
+      let d = Infinity;
+      for (const x of list) {
+        if (!same(tokens[x.a]) || (x.a >= a && x.b <= b)) continue;
+        const dx = distance(a, b, x);
+        if (dx < d) [best, d] = [x, dx];
+      }
+      return { best, d };
+    };
+    const org = nearest(anchors.organisation);
+    const event = nearest(anchors.event);
+    const care = nearest(anchors.care);
+    // Contact details next to "call us", "our office" belong to the organisation unless a person is closer.
+    if (CONTACT.has(type) && org.best && org.d <= pd) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
+    if (type === 'date' && care.best && care.d <= event.d + 1) {
+      const careEv: Evidence = { text: care.best.text, offset: care.best.offset, why: 'a care event', weight: 1 };
+      // The date of a care event is the patient's, even when the clinician who gave the care is nearer.
+      const patient = scope === 'clause'
+        ? nearestInClause(tokens, c.mentions, a, b, (m) => usable(m) && c.persons[m.person].roles.has('patient'))
+        : nearestInSentence(tokens, c.mentions, a, b, (m) => usable(m) && c.persons[m.person].roles.has('patient'));
+      if (patient) return personOwner(c.persons[patient.person], c, [careEv]);
+      const topic = paragraphPatient(tokens, c, a);
+      if (person && !c.persons[person.person].roles.has('staff') && c.persons[person.person].id !== c.author) return personOwner(c.persons[person.person], c, [careEv]);
+      if (topic) return personOwner(topic, c, [careEv]);
+      if (!person && scope === 'clause') return { kind: 'person', roles: ['patient'], evidence: [careEv] };
+    }
+    if (event.best && event.d < pd) return { kind: 'event', roles: [], evidence: [{ text: event.best.text, offset: event.best.offset, why: 'an event', weight: 1 }] };
+    if (org.best && org.d < pd && type !== 'age') return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
+    if (person) return personOwner(c.persons[person.person], c);
+  }
+  return { kind: 'none', roles: [], evidence: [] };
+}
+
+/** The patient last mentioned in the paragraph of token `a`, if any. */
+function paragraphPatient(tokens: Token[], c: Clustered, a: number): Person | undefined {
+  const para = tokens[a].paragraph;
+  let found: Person | undefined;
+  for (const m of c.mentions) {
+    if (tokens[m.first].paragraph !== para) continue;
+    if (m.first > a && found) break;
+    const p = c.persons[m.person];
+    if (p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named)) found = p;
+  }
+  return found;
+}
+
+function nearestInSentence(tokens: Token[], mentions: Mention[], a: number, b: number, ok: (m: Mention) => boolean): Mention | undefined {
+  const sentence = tokens[a].sentence;
+  let best: Mention | undefined;
+  let bestDist = Infinity;
+  for (const m of mentions) {
+    if (tokens[m.first].sentence !== sentence || !ok(m) || (m.first <= b && m.last >= a)) continue;
+    const d = m.last < a ? a - m.last : m.first - b + 0.5;
+    if (d < bestDist) [best, bestDist] = [m, d];
+  }
+  return best;
+}

@@ -1,0 +1,153 @@
+// Clusters mentions into persons: name variants, descriptions next to names, pronouns, and "you" in replies.
+import type { RawMention } from './mentions.js';
+import { handleWords } from './mentions.js';
+import type { DraftKind, Mention, Person, Token } from './types.js';
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins']);
+const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
+/** Words after a name that make it an organisation or a place named after a person. */
+const ORG_WORD = /(?:^|\s)(?:Hospital|Clinic|Medical|Health|Healthcare|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Department|Dept|Council|Association|Society|Auditorium|Hall|Building|Library|Church|Pharmacy|Dental|Pediatrics|Hospice|County|Street|Avenue|Boulevard|Blvd|Road|Drive|Park)\.?$/;
+const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;
+const ORG_BEFORE = /(?:^|[^\p{L}])(?:St|Saint|Mount|Mt|Fort|Ft|Lake|Port|Cape|San|Santa|Los|Las|El)\.?\s$/u;
+const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
+const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
+
+/** The words that identify a name: "Mr. Delgado's" → [delgado]; "@maria.lopez" → [maria, lopez]. */
+export function nameWords(text: string, kind: Mention['kind']): string[] {
+  if (kind === 'handle' || kind === 'hashtag') return handleWords(text);
+  return text
+    .replace(/['’]s?$/, '')
+    .split(/[\s-]+/)
+    .map((w) => w.toLowerCase().replace(/[.,'’]+$/, '').replace(/['’]s$/, ''))
+    .filter((w) => w && !HONORIFICS.has(w));
+}
+
+const subset = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
+
+/** Whether the mention opens a reply or a thank-you addressed to that person ("Hi Jordan,", "@jo_b", "Thank you Emeka"). */
+function vocative(text: string, m: RawMention): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*$/.test(before);
+  if (m.kind !== 'name' && m.kind !== 'initials') return false;
+  if (GREETING.test(before) || SENTENCE_GREETING.test(before)) return true;
+  // "Jordan, thank you for…" at the very start of a reply.
+  return /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
+}
+
+export interface Clustered {
+  persons: Person[];
+  mentions: Mention[];
+  /** The person addressed ("you"), when the draft addresses someone. */
+  addressee?: number;
+  /** The author ("I"), when the draft speaks in the first person. */
+  author?: number;
+  /** Persons that are organisations or places named after people (St. Jude, Johns Hopkins Hospital). */
+  organisations: Set<number>;
+}
+
+function newPerson(persons: Person[], label: string, named: boolean): Person {
+  const p: Person = { id: persons.length, label, named, mentions: [], scores: {}, strong: {}, roles: new Set(), evidence: [] };
+  persons.push(p);
+  return p;
+}
+
+/** Cluster `raw` mentions (sorted by position) into persons. */
+export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind): Clustered {
+  const persons: Person[] = [];
+  const mentions: Mention[] = [];
+  const words = new Map<number, string[][]>();
+  const organisations = new Set<number>();
+  const reply = kind === 'review-reply' || kind === 'comment-reply';
+  const hasVocative = raw.some((m) => vocative(text, m));
+  const addresseeNeeded = reply || hasVocative || raw.some((m) => m.kind === 'you');
+  let addressee: Person | undefined;
+  if (addresseeNeeded) {
+    addressee = newPerson(persons, 'the person addressed', false);
+    addressee.addressee = true;
+  }
+  let author: Person | undefined;
+  const rolePhraseByHead = new Map<string, Person>();
+  const attach = (m: RawMention, p: Person) => {
+    const full: Mention = { ...m, person: p.id };
+    p.mentions.push(full);
+    mentions.push(full);
+    if (m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.kind !== 'role-phrase') {
+      const t = text.slice(m.start, m.end);
+      if (!p.named || t.length > p.label.length) p.label = t.replace(/['’]s$/, '');
+      p.named = true;
+    }
+    return full;
+  };
+  const lastReferent = (before: number, paragraph: number): Mention | undefined => {
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i];
+      if (m.start >= before) continue;
+      if (tokens[m.first].paragraph < paragraph - 1) return undefined;
+      if (REFERENT.has(m.kind) && !organisations.has(m.person) && !persons[m.person].addressee) return m;
+    }
+    return undefined;
+  };
+  for (const m of raw) {
+    const t = text.slice(m.start, m.end);
+    if (m.kind === 'you') {
+      if (addressee) attach(m, addressee);
+      continue;
+    }
+    if (m.kind === 'author') {
+      author ??= newPerson(persons, 'the author', false);
+      attach(m, author);
+      continue;
+    }
+    if (m.kind === 'pronoun') {
+      const ref = lastReferent(m.start, tokens[m.first].paragraph);
+      if (ref) attach(m, persons[ref.person]);
+      continue;
+    }
+    const w0 = nameWords(t, m.kind);
+    const known = m.kind !== 'family' && w0.length ? persons.find((p) => !organisations.has(p.id) && (words.get(p.id) ?? []).some((pw) => subset(w0, pw) || subset(pw, w0))) : undefined;
+    if (addressee && !known && vocative(text, m)) {
+      attach(m, addressee);
+      addressee.named = true;
+      continue;
+    }
+    if (m.kind === 'role-phrase') {
+      const head = t.toLowerCase().split(/\s+/).pop()!.replace(/['’]s$/, '');
+      // A description right before or after a name is that person ("our patient Ana Ruiz", "Ana, a 72-year-old").
+      const prev = mentions[mentions.length - 1];
+      if (prev && REFERENT.has(prev.kind) && prev.kind !== 'role-phrase' && m.first - prev.last <= 2 && /^[\s,]*$/.test(text.slice(prev.end, m.start).replace(/['’]s/, ''))) {
+        attach(m, persons[prev.person]);
+        continue;
+      }
+      const same = /^(?:the|our|my|this|that)\s/i.test(t) ? rolePhraseByHead.get(head) : undefined;
+      const p = same ?? newPerson(persons, t.replace(/['’]s$/, ''), false);
+      if (!same && /^(?:the|our|my|this|that)\s/i.test(t)) rolePhraseByHead.set(head, p);
+      attach(m, p);
+      continue;
+    }
+    const w = nameWords(t, m.kind);
+    // Organisations and places named after people are not persons at all.
+    if (m.kind === 'name' && (ORG_WORD.test(t) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))) {
+      const p = newPerson(persons, t, true);
+      organisations.add(p.id);
+      attach(m, p);
+      continue;
+    }
+    let target: Person | undefined;
+    if (m.kind !== 'family' && w.length) {
+      for (const p of persons) {
+        if (organisations.has(p.id)) continue;
+        if ((words.get(p.id) ?? []).some((pw) => subset(w, pw) || subset(pw, w))) {
+          target = p;
+          break;
+        }
+      }
+    }
+    // A description just before the name is the same person ("a 45-year-old woman, Maria").
+    const prev = mentions[mentions.length - 1];
+    if (!target && prev?.kind === 'role-phrase' && m.first - prev.last <= 2 && /^[\s,]*$/.test(text.slice(prev.end, m.start))) target = persons[prev.person];
+    target ??= newPerson(persons, t, true);
+    words.set(target.id, [...(words.get(target.id) ?? []), w]);
+    attach(m, target);
+  }
+  return { persons, mentions: mentions.sort((a, b) => a.start - b.start), addressee: addressee?.id, author: author?.id, organisations };
+}

@@ -1,0 +1,158 @@
+// Roles per person: weighted evidence that is about that person (same clause, apposition, possessive, object).
+import type { Range } from '../document/sentences.js';
+import type { EvidenceModel, RoleCue } from './evidence.js';
+import { inRanges } from './furniture.js';
+import { tokenSpan } from './tokens.js';
+import type { Clustered } from './persons.js';
+import { ROLES, type Mention, type Person, type Role, type Token } from './types.js';
+
+const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
+const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
+/** How many tokens before or after a mention its title or apposition may stand. */
+const BEFORE_TOKENS = 5;
+const AFTER_TOKENS = 14;
+
+function negated(tokens: Token[], first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    if (tokens[i].clause !== tokens[first].clause) break;
+    if (NEGATION.has(tokens[i].lower) || /n['’]t$/.test(tokens[i].lower)) return true;
+  }
+  return false;
+}
+
+function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: number) {
+  p.scores[cue.role] = (p.scores[cue.role] ?? 0) + weight;
+  if (cue.strong) p.strong[cue.role] = (p.strong[cue.role] ?? 0) + weight;
+  p.evidence.push({ text, offset, why: cue.role, weight });
+}
+
+/** The mention nearest to tokens [a, b] in the same clause (ties go to the one before: the subject). */
+export function nearestInClause(tokens: Token[], mentions: Mention[], a: number, b: number, ok: (m: Mention) => boolean = () => true): Mention | undefined {
+  const clause = tokens[a].clause;
+  let best: Mention | undefined;
+  let bestDist = Infinity;
+  for (const m of mentions) {
+    if (tokens[m.first].clause !== clause && tokens[m.last].clause !== clause) continue;
+    if (!ok(m) || (m.first <= b && m.last >= a)) continue;
+    const d = m.last < a ? a - m.last : m.first - b + 0.5;
+    if (d < bestDist) [best, bestDist] = [m, d];
+  }
+  return best;
+}
+
+/** Add the evidence of `model` to the persons of `c`, then decide each person's roles. */
+export function assignRoles(text: string, tokens: Token[], c: Clustered, model: EvidenceModel, furniture: Range[]): void {
+  const { persons, mentions } = c;
+  const refs = mentions.filter((m) => !c.organisations.has(m.person));
+  for (const cue of model.cues) {
+    if (cue.attach === 'before' || cue.attach === 'after') {
+      for (const m of refs) {
+        if (!REFERENT.has(m.kind) || inRanges(furniture, m.start)) continue;
+        const p = persons[m.person];
+        if (cue.attach === 'before') {
+          const from = tokens[Math.max(0, m.first - BEFORE_TOKENS)];
+          let start = from.start;
+          // Only within the mention's sentence: a title never crosses a sentence end.
+          for (let i = m.first - 1; i >= Math.max(0, m.first - BEFORE_TOKENS); i--) {
+            if (tokens[i].sentence !== tokens[m.first].sentence) break;
+            start = tokens[i].start;
+          }
+          // A title inside the mention ("Dr. Sato", "Nurse Ana") is a cue before the name itself.
+          const own = m.last > m.first ? text.slice(m.start, tokens[m.first].end) : '';
+          const window = text.slice(start, m.start) + (/^\p{Lu}[\p{L}]*\.?$/u.test(own) ? own + ' ' : '');
+          for (const re of cue.regexes) {
+            const hit = re.exec(window);
+            if (!hit) continue;
+            const at = start + hit.index;
+            const first = tokenSpan(tokens, at, at + 1)?.[0] ?? m.first;
+            credit(p, cue, hit[0].trim(), at, negated(tokens, first) ? -cue.weight : cue.weight);
+            if (cue.role === 'relative') linkRelative(tokens, mentions, p, first);
+            break;
+          }
+        } else {
+          const to = tokens[Math.min(tokens.length - 1, m.last + AFTER_TOKENS)];
+          let end = m.end;
+          for (let i = m.last + 1; i <= Math.min(tokens.length - 1, m.last + AFTER_TOKENS); i++) {
+            if (tokens[i].sentence !== tokens[m.last].sentence) break;
+            end = tokens[i].end;
+          }
+          void to;
+          const window = text.slice(m.end, end);
+          for (const re of cue.regexes) {
+            const hit = re.exec(window);
+            if (!hit) continue;
+            credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, cue.weight);
+            if (cue.role === 'relative') {
+              const poss = mentions.find((x) => x.possessive && x.start >= m.end && x.end <= m.end + hit[0].length && x.person !== m.person);
+              if (poss) p.relativeOf = poss.person;
+            }
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    for (const re of cue.regexes) {
+      re.lastIndex = 0;
+      for (const hit of text.matchAll(re)) {
+        if (inRanges(furniture, hit.index)) continue;
+        const span = tokenSpan(tokens, hit.index, hit.index + hit[0].length);
+        if (!span) continue;
+        const [a, b] = span;
+        let target: Mention | undefined;
+        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b);
+        else if (cue.attach === 'possessed') {
+          for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
+            if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
+            target = refs.find((m) => m.last === i && m.possessive);
+          }
+        } else {
+          for (let i = b + 1; i <= Math.min(tokens.length - 1, b + 3) && !target; i++) {
+            if (tokens[i].clause !== tokens[b].clause) break;
+            target = refs.find((m) => m.first === i);
+          }
+        }
+        if (!target) continue;
+        credit(persons[target.person], cue, hit[0], hit.index, negated(tokens, a) ? -cue.weight : cue.weight);
+      }
+    }
+  }
+  for (const p of persons) {
+    // A description whose head noun is "patient" or "resident" is a patient by what it says.
+    const phrase = p.mentions.find((m) => m.kind === 'role-phrase');
+    if (phrase) {
+      const head = text.slice(phrase.start, phrase.end).toLowerCase().replace(/['’]s$/, '').split(/\s+/).pop()!;
+      if (model.roleNouns.patient.some((n) => n.toLowerCase() === head)) {
+        p.scores.patient = (p.scores.patient ?? 0) + 3;
+        p.strong.patient = (p.strong.patient ?? 0) + 3;
+        p.evidence.push({ text: text.slice(phrase.start, phrase.end), offset: phrase.start, why: 'patient', weight: 3 });
+      } else if (model.roleNouns.relative.some((n) => n.toLowerCase() === head)) {
+        p.scores.relative = (p.scores.relative ?? 0) + 3;
+        p.strong.relative = (p.strong.relative ?? 0) + 3;
+      }
+    }
+    if (p.addressee) p.roles.add('reviewer');
+    if (c.organisations.has(p.id)) p.roles.add('organisation');
+    if (p.id === c.author) p.roles.add('author');
+    decide(p, model.threshold);
+  }
+}
+
+/** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */
+function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst: number) {
+  const poss = mentions.find((m) => m.possessive && m.last === cueFirst - 1 && m.person !== p.id);
+  if (poss) p.relativeOf = poss.person;
+}
+
+/** A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is strongly held. */
+export function decide(p: Person, threshold: number): void {
+  const strongOther = (r: Role) => ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold);
+  const maxOther = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative').map((o) => p.strong[o] ?? 0));
+  for (const r of ROLES) {
+    // Two strong roles: the patient role needs at least half the weight of the other (a surgeon quoted
+    // about "the bedside" is not a patient; a nurse who "was admitted" is).
+    if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) * 2 < maxOther(r)) continue;
+    if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r)) p.roles.add(r);
+  }
+}

@@ -1,0 +1,32 @@
+// Says in plain words why the people model judged an identifier to be a patient's: the owner and the cues about them.
+import type { Owner, Role } from '../analysis/types.js';
+import type { LintDocument } from '../document/document.js';
+import type { Range } from '../document/sentences.js';
+import type { FindingEvidence } from '../types.js';
+
+const ROLE_WORDS: Partial<Record<Role, string>> = {
+  patient: 'a patient',
+  relative: "a patient's relative",
+  staff: 'staff',
+  reviewer: 'the reviewer',
+};
+
+/** The sentence added to a finding's message, and the evidence behind it (at most three cues). */
+export function explain(doc: LintDocument, m: Range, owner: Owner, held: Role[]): { message: string; evidence: FindingEvidence[] } {
+  const role = ROLE_WORDS[held[0]] ?? held[0];
+  const cues = owner.evidence
+    .filter((e) => e.weight > 0 && (held.includes(e.why as Role) || !['staff', 'donor', 'volunteer', 'public', 'organisation'].includes(e.why)))
+    .sort((a, b) => b.weight - a.weight || a.offset - b.offset);
+  const seen = new Set<string>();
+  const top = cues.filter((e) => !seen.has(e.text.toLowerCase()) && seen.add(e.text.toLowerCase())).slice(0, 3);
+  const quoted = top.map((e) => `"${e.text}"`).join(', ');
+  const match = doc.plain.slice(m.start, m.end);
+  const p = owner.person;
+  const inside = p && p.mentions.some((x) => x.start <= m.start && m.end <= x.end);
+  let message: string;
+  if (inside) message = `"${match}" is named as ${role} here${quoted ? ` (${quoted})` : ''}.`;
+  else if (p?.named) message = `It belongs to ${p.addressee ? 'the person addressed' : `"${p.label}"`}, ${role} here${quoted ? ` (${quoted})` : ''}.`;
+  else if (p) message = `It belongs to ${p.addressee ? 'the person addressed' : p.label}, ${role} here${quoted ? ` (${quoted})` : ''}.`;
+  else message = `It dates ${role}'s care here${quoted ? ` (${quoted})` : ''}.`;
+  return { message, evidence: top.map((e) => ({ text: e.text, offset: e.offset, why: e.why })) };
+}
