@@ -30,6 +30,8 @@ export interface EvidenceModel {
   cues: RoleCue[];
   roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
   owners: Record<'organisation' | 'event' | 'care', RegExp[]>;
+  /** Cues that the author writing in the first person is a clinician (a nurse's post, a doctor's thread). */
+  clinicianAuthor: RegExp[];
   /** Shapes of a name that need no name list (rules/people/name-shapes.yaml). */
   nameShapes: NameShape[];
 }
@@ -72,7 +74,7 @@ function beforeRegex(res: RegExp[]): RegExp {
 
 /** A cue that must follow a mention, after at most a possessive ending and a comma. */
 function afterRegex(res: RegExp[]): RegExp {
-  return new RegExp(`^(?:['’]s?)?[\\s,]*(?:${res.map(sourceOf).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  return new RegExp(`^(?:['’]s?)?(?:${res.map(sourceOf).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 function caseOf(res: RegExp[]): boolean {
@@ -129,6 +131,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     cues,
     roleNouns: { patient: nouns.patient ?? [], relative: nouns.relative ?? [], person: nouns.person ?? [] },
     owners,
+    clinicianAuthor: compile((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
     nameShapes: loadNameShapes(),
   };
 }

@@ -8,6 +8,9 @@ import type { Clustered } from './persons.js';
 import type { Evidence, Mention, Owner, Person, Role, Token } from './types.js';
 
 const CONTACT = new Set(['phone', 'fax', 'email', 'url']);
+/** Kinds of draft that tell one person's story, where an unexplained name or detail defaults to the patient. */
+const STORY_KINDS: ReadonlySet<string> = new Set(['post', 'comment-reply', 'review-reply', 'internal-note', 'obituary']);
+const KNOWN_ROLES: ReadonlySet<string> = new Set(['patient', 'relative', 'staff', 'volunteer', 'donor', 'public', 'organisation', 'author']);
 
 /** Anchor cues found once per draft: where the organisation, events and care events are mentioned. */
 export interface Anchors {
@@ -36,6 +39,9 @@ export function countingRoles(p: Person, c: Clustered): Role[] {
   // "You" in a general post is every reader, not one person: only a reply or a named addressee is someone.
   if (p.addressee && !p.named && !p.roles.has('patient')) return [...p.roles].filter((r) => r !== 'patient');
   const roles = [...p.roles];
+  // In a patient's story, a named person nothing else is said of is taken as the patient or family:
+  // for PHI a miss costs more than a false alarm. Articles, events, jobs and donor lists have no such default.
+  if (p.named && !p.addressee && c.story && STORY_KINDS.has(c.kind ?? 'post') && !roles.some((r) => KNOWN_ROLES.has(r))) return ['patient'];
   if (p.roles.has('relative')) {
     const of = p.relativeOf !== undefined ? c.persons[p.relativeOf] : undefined;
     const anyPatient = c.persons.some((x) => x.roles.has('patient') && x.id !== c.author);
@@ -58,11 +64,18 @@ const distance = (a: number, b: number, x: { a: number; b: number }) => (x.b < a
 export function ownerOf(range: Range, type: string, text: string, tokens: Token[], c: Clustered, anchors: Anchors, furniture: Range[]): Owner {
   if (inRanges(furniture, range.start)) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: text.slice(range.start, range.end), offset: range.start, why: 'page furniture', weight: 0 }] };
   const inside = c.mentions.find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end);
-  if (inside) return personOwner(c.persons[inside.person], c);
+  if (inside) {
+    const p = c.persons[inside.person];
+    const o = personOwner(p, c);
+    if (c.story && o.roles.includes('patient') && !p.roles.has('patient')) o.evidence.push({ text: c.story.text, offset: c.story.offset, why: 'the story of a patient', weight: 1 });
+    return o;
+  }
   const span = tokenSpan(tokens, range.start, range.end);
   if (!span) return { kind: 'none', roles: [], evidence: [] };
   const [a, b] = span;
-  const usable = (m: Mention) => !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient'));
+  // The author tells the story; a detail in a sentence about someone else is that person's.
+  const others = c.mentions.some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
+  const usable = (m: Mention) => !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
   for (const scope of ['clause', 'sentence'] as const) {
     const same = (t: Token) => (scope === 'clause' ? t.clause === tokens[a].clause : t.sentence === tokens[a].sentence);
     const person = scope === 'clause' ? nearestInClause(tokens, c.mentions, a, b, usable) : nearestInSentence(tokens, c.mentions, a, b, usable);
@@ -94,9 +107,14 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
       if (topic) return personOwner(topic, c, [careEv]);
       if (!person && scope === 'clause') return { kind: 'person', roles: ['patient'], evidence: [careEv] };
     }
-    if (event.best && event.d < pd) return { kind: 'event', roles: [], evidence: [{ text: event.best.text, offset: event.best.offset, why: 'an event', weight: 1 }] };
+    if (event.best && event.d < pd && type !== 'age') return { kind: 'event', roles: [], evidence: [{ text: event.best.text, offset: event.best.offset, why: 'an event', weight: 1 }] };
     if (org.best && org.d < pd && type !== 'age') return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
     if (person) return personOwner(c.persons[person.person], c);
+  }
+  // A detail nobody in its sentence owns, in a patient's story, next to care words: the patient's.
+  if (c.story && STORY_KINDS.has(c.kind ?? 'post') && type !== 'phone' && type !== 'email' && type !== 'url' && type !== 'fax') {
+    const care = anchors.care.find((x) => tokens[x.a].sentence === tokens[a].sentence);
+    if (care) return { kind: 'none', roles: ['patient'], evidence: [{ text: c.story.text, offset: c.story.offset, why: 'the story of a patient', weight: 1 }, { text: care.text, offset: care.offset, why: 'a care event', weight: 1 }] };
   }
   return { kind: 'none', roles: [], evidence: [] };
 }

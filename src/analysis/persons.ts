@@ -27,7 +27,8 @@ const subset = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.in
 /** Whether the mention opens a reply or a thank-you addressed to that person ("Hi Jordan,", "@jo_b", "Thank you Emeka"). */
 function vocative(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
-  if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*$/.test(before);
+  // A handle that opens the draft, or the first sentence of it, is the person answered ("Great question @jo_b!", "Replying to @kenzie").
+  if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*(?:replying to\s|@?\w*\s?)?$/i.test(before) || (m.start < 120 && !/[.!?]\s/.test(text.slice(0, m.start)));
   if (m.kind !== 'name' && m.kind !== 'initials') return false;
   if (GREETING.test(before) || SENTENCE_GREETING.test(before)) return true;
   // "Jordan, thank you for…" at the very start of a reply.
@@ -43,6 +44,9 @@ export interface Clustered {
   author?: number;
   /** Persons that are organisations or places named after people (St. Jude, Johns Hopkins Hospital). */
   organisations: Set<number>;
+  /** Set by the roles step: the draft tells a patient's story (someone in it is a patient), with the cue. */
+  story?: { text: string; offset: number };
+  kind?: DraftKind;
 }
 
 function newPerson(persons: Person[], label: string, named: boolean): Person {
@@ -149,5 +153,5 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     words.set(target.id, [...(words.get(target.id) ?? []), w]);
     attach(m, target);
   }
-  return { persons, mentions: mentions.sort((a, b) => a.start - b.start), addressee: addressee?.id, author: author?.id, organisations };
+  return { persons, mentions: mentions.sort((a, b) => a.start - b.start), addressee: addressee?.id, author: author?.id, organisations, kind };
 }

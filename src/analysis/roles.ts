@@ -12,12 +12,13 @@ const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hasht
 const BEFORE_TOKENS = 5;
 const AFTER_TOKENS = 14;
 
+/** "not a patient", "never admitted", "wasn't discharged": a negation right before the cue (or before its auxiliary). */
 function negated(tokens: Token[], first: number): boolean {
-  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
-    if (tokens[i].clause !== tokens[first].clause) break;
-    if (NEGATION.has(tokens[i].lower) || /n['’]t$/.test(tokens[i].lower)) return true;
-  }
-  return false;
+  const prev = tokens[first - 1];
+  const prev2 = tokens[first - 2];
+  if (!prev || prev.clause !== tokens[first].clause) return false;
+  if (NEGATION.has(prev.lower) || /n['’]t$/.test(prev.lower)) return true;
+  return !!prev2 && prev2.clause === prev.clause && /^(?:not|never)$|n['’]t$/.test(prev2.lower) && /^(?:been|be|a|an|the|yet|ever|once)$/.test(prev.lower);
 }
 
 function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: number) {
@@ -100,7 +101,8 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         if (!span) continue;
         const [a, b] = span;
         let target: Mention | undefined;
-        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b);
+        // The author is the clinician telling the story: care words in their sentence are about the person cared for.
+        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b, (m) => cue.role !== 'patient' || m.person !== c.author);
         else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
@@ -117,7 +119,17 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
       }
     }
   }
+  listLeadIns(text, tokens, c, model);
+  // A clinician writing in the first person about someone they describe ("the guy in bed 7", "this sweet
+  // 94 y/o lady on my hall") is describing a patient.
+  const clinician = c.author !== undefined && model.clinicianAuthor.some((re) => { re.lastIndex = 0; return re.test(text); });
   for (const p of persons) {
+    if (clinician && !p.named && !p.addressee && p.id !== c.author && p.mentions.some((m) => m.kind === 'role-phrase') && !(p.strong.staff ?? 0)) {
+      const phrase = p.mentions.find((m) => m.kind === 'role-phrase')!;
+      p.scores.patient = (p.scores.patient ?? 0) + 2;
+      p.strong.patient = (p.strong.patient ?? 0) + 2;
+      p.evidence.push({ text: text.slice(phrase.start, phrase.end), offset: phrase.start, why: 'patient', weight: 2 });
+    }
     // A description whose head noun is "patient" or "resident" is a patient by what it says.
     const phrase = p.mentions.find((m) => m.kind === 'role-phrase');
     if (phrase) {
@@ -126,9 +138,6 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         p.scores.patient = (p.scores.patient ?? 0) + 3;
         p.strong.patient = (p.strong.patient ?? 0) + 3;
         p.evidence.push({ text: text.slice(phrase.start, phrase.end), offset: phrase.start, why: 'patient', weight: 3 });
-      } else if (model.roleNouns.relative.some((n) => n.toLowerCase() === head)) {
-        p.scores.relative = (p.scores.relative ?? 0) + 3;
-        p.strong.relative = (p.strong.relative ?? 0) + 3;
       }
     }
     if (p.addressee) p.roles.add('reviewer');
@@ -136,6 +145,9 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (p.id === c.author) p.roles.add('author');
     decide(p, model.threshold);
   }
+  const patient = persons.find((p) => p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named));
+  const cue = patient?.evidence.filter((e) => e.why === 'patient' && e.weight > 0).sort((a, b) => b.weight - a.weight)[0];
+  if (patient && cue) c.story = { text: cue.text, offset: cue.offset };
 }
 
 /** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */
@@ -146,13 +158,40 @@ function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst:
 
 /** A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is strongly held. */
 export function decide(p: Person, threshold: number): void {
-  const strongOther = (r: Role) => ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold);
+  // Weak health words cannot make a clinician a patient; a donor or public figure they can, with twice the weight.
+  const strongOther = (r: Role) =>
+    ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold && (r !== 'patient' || o === 'staff' || o === 'organisation' || (p.scores[r] ?? 0) < 2 * threshold));
   const maxOther = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative').map((o) => p.strong[o] ?? 0));
   for (const r of ROLES) {
     // Two strong roles: the patient role needs at least half the weight of the other (a surgeon quoted
     // about "the bedside" is not a patient; a nurse who "was admitted" is).
     if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) * 2 < maxOther(r)) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
-    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r)) p.roles.add(r);
+    // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (p.named || p.addressee || r !== 'patient')) p.roles.add(r);
+  }
+}
+
+/**
+ * "We were honored to care for, and we remember with love:" then a list: the care words of the lead-in
+ * are about every person the list names.
+ */
+function listLeadIns(text: string, tokens: Token[], c: Clustered, model: EvidenceModel) {
+  const patientCues = model.cues.filter((q) => q.role === 'patient' && q.strong && q.attach !== 'before' && q.attach !== 'after');
+  for (const m of text.matchAll(/^[^\n]{3,200}:[ \t]*\n((?:[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\S[^\n]*\n?)+)/gm)) {
+    const lead = m[0].slice(0, m[0].indexOf(':') + 1);
+    const cue = patientCues.flatMap((q) => q.regexes).map((re) => { re.lastIndex = 0; return re.exec(lead); }).find(Boolean);
+    if (!cue) continue;
+    let offset = m.index + lead.length + 1;
+    for (const line of m[1].split('\n')) {
+      const first = c.mentions.find((x) => x.start >= offset && x.end <= offset + line.length && x.kind !== 'pronoun' && x.kind !== 'author' && x.kind !== 'you');
+      if (first && !c.organisations.has(first.person)) {
+        const p = c.persons[first.person];
+        p.scores.patient = (p.scores.patient ?? 0) + 3;
+        p.strong.patient = (p.strong.patient ?? 0) + 3;
+        p.evidence.push({ text: cue[0], offset: m.index + cue.index, why: 'patient', weight: 3 });
+      }
+      offset += line.length + 1;
+    }
   }
 }
