@@ -25,7 +25,7 @@ describe('rule files', () => {
   const cases: [string, Record<string, string>, string][] = [
     ['unknown kind', { 'team/x.yaml': 'kind: patern\n' }, 'team/x.yaml:1:7: rule file: "kind" must be one of pattern, terms, entity, match (did you mean "pattern"?)'],
     ['missing kind', { 'team/x.yaml': 'type: name\n' }, 'team/x.yaml:1:1: rule file: missing required field "kind" (one of pattern, terms, entity, match)'],
-    ['unknown field', { 'team/x.yaml': base('descripton: x\n') }, 'team/x.yaml:10:1: rule file: unknown field "descripton" (did you mean "description"?); allowed: kind, category, type, severity, message, infoMessage, description, link, suggest, fix, context, examples, target, regex, flags, group, validate'],
+    ['unknown field', { 'team/x.yaml': base('descripton: x\n') }, 'team/x.yaml:10:1: rule file: unknown field "descripton" (did you mean "description"?); allowed: kind, category, type, severity, message, infoMessage, description, link, suggest, fix, context, owner, draft, examples, target, regex, flags, group, validate'],
     ['invalid regex', { 'team/x.yaml': base('').replace("'foo'", "'(foo'") }, 'team/x.yaml:2:8: rule team/x: invalid regex in "regex": Unterminated group'],
     ['unknown type', { 'team/x.yaml': base('').replace('type: name', 'type: nam') }, 'team/x.yaml:4:7: rule file: "type" "nam" is not a phi type (did you mean "name"?); allowed: name, geo, date, age, phone, fax, email, ssn, mrn, health-plan, account, license, vehicle, device, url, ip, biometric, photo, other-id'],
     ['bad severity', { 'team/x.yaml': base('').replace('severity: error', 'severity: high') }, 'team/x.yaml:5:11: rule file: "severity" must be one of "error", "warning", "info"'],

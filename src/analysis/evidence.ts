@@ -29,7 +29,7 @@ export interface EvidenceModel {
   threshold: number;
   cues: RoleCue[];
   roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
-  owners: Record<'organisation' | 'event' | 'care', RegExp[]>;
+  owners: Record<'organisation' | 'contact' | 'event' | 'care', RegExp[]>;
   /** Cues that the author writing in the first person is a clinician (a nurse's post, a doctor's thread). */
   clinicianAuthor: RegExp[];
   /** Shapes of a name that need no name list (rules/people/name-shapes.yaml). */
@@ -122,7 +122,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     return { role: c.role as Role, weight: c.weight, strong: !!c.strong, attach, regexes, source: c.any ?? [] };
   });
   const owners = Object.fromEntries(
-    (['organisation', 'event', 'care'] as const).map((k) => [k, compile(data.owners?.[k] ?? [], ['owners', k])]),
+    (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, compile(data.owners?.[k] ?? [], ['owners', k])]),
   ) as EvidenceModel['owners'];
   const nouns = data.roleNouns ?? {};
   return {

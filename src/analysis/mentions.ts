@@ -67,7 +67,9 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     `\\b(?:our|my|a|an|the|this|that|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
   );
- // "a 94-year-old with a broken hip": an age used as a noun is a person too.
+ // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
+  for (const m of text.matchAll(/(?<=^|\n|[.!?]\s)(?:Patient|Pt|Resident|Client)\b(?!s)/g)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  // "a 94-year-old with a broken hip": an age used as a noun is a person too.
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   for (const m of text.matchAll(re)) {

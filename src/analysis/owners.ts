@@ -2,7 +2,7 @@
 import type { Range } from '../document/sentences.js';
 import type { EvidenceModel } from './evidence.js';
 import { inRanges } from './furniture.js';
-import { nearestInClause } from './roles.js';
+import { mentionsIn, nearestInClause } from './roles.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
 import type { Evidence, Mention, Owner, Person, Role, Token } from './types.js';
@@ -17,16 +17,25 @@ export interface Anchors {
   organisation: { a: number; b: number; text: string; offset: number }[];
   event: { a: number; b: number; text: string; offset: number }[];
   care: { a: number; b: number; text: string; offset: number }[];
+  contact: { a: number; b: number; text: string; offset: number }[];
+  /** The anchors of each kind per sentence ("care12"), for lookups near one identifier. */
+  bySentence: Map<string, { a: number; b: number; text: string; offset: number }[]>;
 }
 
 export function findAnchors(text: string, tokens: Token[], model: EvidenceModel): Anchors {
-  const out: Anchors = { organisation: [], event: [], care: [] };
-  for (const k of ['organisation', 'event', 'care'] as const) {
+  const out: Anchors = { organisation: [], contact: [], event: [], care: [], bySentence: new Map() };
+  for (const k of ['organisation', 'contact', 'event', 'care'] as const) {
     for (const re of model.owners[k]) {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
         const span = tokenSpan(tokens, m.index, m.index + m[0].length);
-        if (span) out[k].push({ a: span[0], b: span[1], text: m[0], offset: m.index });
+        if (!span) continue;
+        const x = { a: span[0], b: span[1], text: m[0], offset: m.index };
+        out[k].push(x);
+        const key = `${k}${tokens[span[0]].sentence}`;
+        let list = out.bySentence.get(key);
+        if (!list) out.bySentence.set(key, (list = []));
+        list.push(x);
       }
     }
   }
@@ -62,37 +71,43 @@ const distance = (a: number, b: number, x: { a: number; b: number }) => (x.b < a
  * belongs to the patient of that care event.
  */
 export function ownerOf(range: Range, type: string, text: string, tokens: Token[], c: Clustered, anchors: Anchors, furniture: Range[]): Owner {
-  if (inRanges(furniture, range.start)) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: text.slice(range.start, range.end), offset: range.start, why: 'page furniture', weight: 0 }] };
-  const inside = c.mentions.find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end);
+  if (inRanges(furniture, range.start)) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: 'page furniture', offset: range.start, why: 'page furniture', weight: 0 }] };
+  const span = tokenSpan(tokens, range.start, range.end);
+  if (!span) return { kind: 'none', roles: [], evidence: [] };
+  const [a, b] = span;
+  const sentence = tokens[a].sentence;
+  const inside = mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end);
+  // "in her 90s", "your 3/14 visit": a pronoun inside the identifier says whose it is.
+  const pronoun = inside ? undefined : mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => (m.kind === 'pronoun' || m.kind === 'you') && m.start >= range.start && m.end <= range.end);
+  if (pronoun && !(pronoun.kind === 'you' && !c.persons[pronoun.person].named && !c.persons[pronoun.person].roles.has('patient'))) return personOwner(c.persons[pronoun.person], c);
   if (inside) {
     const p = c.persons[inside.person];
     const o = personOwner(p, c);
     if (c.story && o.roles.includes('patient') && !p.roles.has('patient')) o.evidence.push({ text: c.story.text, offset: c.story.offset, why: 'the story of a patient', weight: 1 });
     return o;
   }
-  const span = tokenSpan(tokens, range.start, range.end);
-  if (!span) return { kind: 'none', roles: [], evidence: [] };
-  const [a, b] = span;
   // The author tells the story; a detail in a sentence about someone else is that person's.
-  const others = c.mentions.some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
+  const others = mentionsIn(tokens, c.mentions, 'sentence', sentence).some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
   const usable = (m: Mention) => !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
   for (const scope of ['clause', 'sentence'] as const) {
     const same = (t: Token) => (scope === 'clause' ? t.clause === tokens[a].clause : t.sentence === tokens[a].sentence);
     const person = scope === 'clause' ? nearestInClause(tokens, c.mentions, a, b, usable) : nearestInSentence(tokens, c.mentions, a, b, usable);
     const pd = person ? distance(a, b, { a: person.first, b: person.last }) : Infinity;
-    const nearest = (list: Anchors['event']) => {
-      let best: (typeof list)[number] | undefined;
+    const nearest = (kind: 'organisation' | 'contact' | 'event' | 'care') => {
+      let best: Anchors['event'][number] | undefined;
       let d = Infinity;
-      for (const x of list) {
+      for (const x of anchors.bySentence.get(`${kind}${sentence}`) ?? []) {
         if (!same(tokens[x.a]) || (x.a >= a && x.b <= b)) continue;
         const dx = distance(a, b, x);
         if (dx < d) [best, d] = [x, dx];
       }
       return { best, d };
     };
-    const org = nearest(anchors.organisation);
-    const event = nearest(anchors.event);
-    const care = nearest(anchors.care);
+    const strongOrg = nearest('organisation');
+    const contactWord = nearest('contact');
+    const org = strongOrg.best || person ? strongOrg : contactWord;
+    const event = nearest('event');
+    const care = nearest('care');
     // Contact details next to "call us", "our office" belong to the organisation unless a person is closer.
     if (CONTACT.has(type) && org.best && org.d <= pd) return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
     if (type === 'date' && care.best && care.d <= event.d + 1) {
@@ -113,7 +128,7 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
   }
   // A detail nobody in its sentence owns, in a patient's story, next to care words: the patient's.
   if (c.story && STORY_KINDS.has(c.kind ?? 'post') && type !== 'phone' && type !== 'email' && type !== 'url' && type !== 'fax') {
-    const care = anchors.care.find((x) => tokens[x.a].sentence === tokens[a].sentence);
+    const care = anchors.bySentence.get(`care${sentence}`)?.[0];
     if (care) return { kind: 'none', roles: ['patient'], evidence: [{ text: c.story.text, offset: c.story.offset, why: 'the story of a patient', weight: 1 }, { text: care.text, offset: care.offset, why: 'a care event', weight: 1 }] };
   }
   return { kind: 'none', roles: [], evidence: [] };
@@ -123,8 +138,17 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
 function paragraphPatient(tokens: Token[], c: Clustered, a: number): Person | undefined {
   const para = tokens[a].paragraph;
   let found: Person | undefined;
-  for (const m of c.mentions) {
-    if (tokens[m.first].paragraph !== para) continue;
+  // Mentions are sorted: start from the paragraph's first token.
+  let lo = 0;
+  let hi = c.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[c.mentions[mid].first].paragraph < para) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < c.mentions.length; i++) {
+    const m = c.mentions[i];
+    if (tokens[m.first].paragraph !== para) break;
     if (m.first > a && found) break;
     const p = c.persons[m.person];
     if (p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named)) found = p;
@@ -136,8 +160,8 @@ function nearestInSentence(tokens: Token[], mentions: Mention[], a: number, b: n
   const sentence = tokens[a].sentence;
   let best: Mention | undefined;
   let bestDist = Infinity;
-  for (const m of mentions) {
-    if (tokens[m.first].sentence !== sentence || !ok(m) || (m.first <= b && m.last >= a)) continue;
+  for (const m of mentionsIn(tokens, mentions, 'sentence', sentence)) {
+    if (!ok(m) || (m.first <= b && m.last >= a)) continue;
     const d = m.last < a ? a - m.last : m.first - b + 0.5;
     if (d < bestDist) [best, bestDist] = [m, d];
   }

@@ -25,14 +25,14 @@ export function nameWords(text: string, kind: Mention['kind']): string[] {
 const subset = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
 
 /** Whether the mention opens a reply or a thank-you addressed to that person ("Hi Jordan,", "@jo_b", "Thank you Emeka"). */
-function vocative(text: string, m: RawMention): boolean {
+function vocative(text: string, m: RawMention, reply: boolean): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   // A handle that opens the draft, or the first sentence of it, is the person answered ("Great question @jo_b!", "Replying to @kenzie").
   if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*(?:replying to\s|@?\w*\s?)?$/i.test(before) || (m.start < 120 && !/[.!?]\s/.test(text.slice(0, m.start)));
   if (m.kind !== 'name' && m.kind !== 'initials') return false;
   if (GREETING.test(before) || SENTENCE_GREETING.test(before)) return true;
   // "Jordan, thank you for…" at the very start of a reply.
-  return /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
+  return reply && /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
 }
 
 export interface Clustered {
@@ -62,7 +62,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   const words = new Map<number, string[][]>();
   const organisations = new Set<number>();
   const reply = kind === 'review-reply' || kind === 'comment-reply';
-  const hasVocative = raw.some((m) => vocative(text, m));
+  const hasVocative = raw.some((m) => vocative(text, m, reply));
   const addresseeNeeded = reply || hasVocative || raw.some((m) => m.kind === 'you');
   let addressee: Person | undefined;
   if (addresseeNeeded) {
@@ -71,6 +71,17 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   }
   let author: Person | undefined;
   const rolePhraseByHead = new Map<string, Person>();
+  const anonymous = new Map<number, Person>();
+  // Name word → persons using it: a name joins the first person whose name contains it or is contained in it.
+  const byWord = new Map<string, number[]>();
+  const findByWords = (w: string[]): Person | undefined => {
+    const ids = [...new Set(w.flatMap((x) => byWord.get(x) ?? []))].sort((x, y) => x - y);
+    for (const id of ids) {
+      if (organisations.has(id)) continue;
+      if ((words.get(id) ?? []).some((pw) => subset(w, pw) || subset(pw, w))) return persons[id];
+    }
+    return undefined;
+  };
   const attach = (m: RawMention, p: Person) => {
     const full: Mention = { ...m, person: p.id };
     p.mentions.push(full);
@@ -87,7 +98,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       const m = mentions[i];
       if (m.start >= before) continue;
       if (tokens[m.first].paragraph < paragraph - 1) return undefined;
-      if (REFERENT.has(m.kind) && !organisations.has(m.person) && !persons[m.person].addressee) return m;
+      if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && !persons[m.person].addressee) return m;
     }
     return undefined;
   };
@@ -105,11 +116,22 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     if (m.kind === 'pronoun') {
       const ref = lastReferent(m.start, tokens[m.first].paragraph);
       if (ref) attach(m, persons[ref.person]);
+      else {
+        // "Her daughter asked…", "his cell": someone the draft never names is still someone.
+        const para = tokens[m.first].paragraph;
+        let anon = anonymous.get(para);
+        if (!anon) {
+          anon = newPerson(persons, `the person called "${t.toLowerCase()}"`, false);
+          anon.anonymous = true;
+          anonymous.set(para, anon);
+        }
+        attach(m, anon);
+      }
       continue;
     }
     const w0 = nameWords(t, m.kind);
-    const known = m.kind !== 'family' && w0.length ? persons.find((p) => !organisations.has(p.id) && (words.get(p.id) ?? []).some((pw) => subset(w0, pw) || subset(pw, w0))) : undefined;
-    if (addressee && !known && vocative(text, m)) {
+    const known = m.kind !== 'family' && w0.length ? findByWords(w0) : undefined;
+    if (addressee && !known && vocative(text, m, reply)) {
       attach(m, addressee);
       addressee.named = true;
       continue;
@@ -136,21 +158,17 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       attach(m, p);
       continue;
     }
-    let target: Person | undefined;
-    if (m.kind !== 'family' && w.length) {
-      for (const p of persons) {
-        if (organisations.has(p.id)) continue;
-        if ((words.get(p.id) ?? []).some((pw) => subset(w, pw) || subset(pw, w))) {
-          target = p;
-          break;
-        }
-      }
-    }
+    let target: Person | undefined = m.kind !== 'family' && w.length ? findByWords(w) : undefined;
     // A description just before the name is the same person ("a 45-year-old woman, Maria").
     const prev = mentions[mentions.length - 1];
     if (!target && prev?.kind === 'role-phrase' && m.first - prev.last <= 2 && /^[\s,]*$/.test(text.slice(prev.end, m.start))) target = persons[prev.person];
     target ??= newPerson(persons, t, true);
     words.set(target.id, [...(words.get(target.id) ?? []), w]);
+    for (const x of w) {
+      let ids = byWord.get(x);
+      if (!ids) byWord.set(x, (ids = []));
+      if (!ids.includes(target.id)) ids.push(target.id);
+    }
     attach(m, target);
   }
   return { persons, mentions: mentions.sort((a, b) => a.start - b.start), addressee: addressee?.id, author: author?.id, organisations, kind };

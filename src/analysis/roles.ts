@@ -27,13 +27,29 @@ function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: n
   p.evidence.push({ text, offset, why: cue.role, weight });
 }
 
+const byUnit = new WeakMap<Mention[], Map<string, Mention[]>>();
+/** Mentions grouped by clause and by sentence, built once per list (long drafts have thousands). */
+export function mentionsIn(tokens: Token[], mentions: Mention[], unit: 'clause' | 'sentence', n: number): Mention[] {
+  let index = byUnit.get(mentions);
+  if (!index) {
+    index = new Map();
+    for (const m of mentions) {
+      for (const key of new Set([`c${tokens[m.first].clause}`, `c${tokens[m.last].clause}`, `s${tokens[m.first].sentence}`])) {
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push(m);
+      }
+    }
+    byUnit.set(mentions, index);
+  }
+  return index.get(`${unit === 'clause' ? 'c' : 's'}${n}`) ?? [];
+}
+
 /** The mention nearest to tokens [a, b] in the same clause (ties go to the one before: the subject). */
 export function nearestInClause(tokens: Token[], mentions: Mention[], a: number, b: number, ok: (m: Mention) => boolean = () => true): Mention | undefined {
-  const clause = tokens[a].clause;
   let best: Mention | undefined;
   let bestDist = Infinity;
-  for (const m of mentions) {
-    if (tokens[m.first].clause !== clause && tokens[m.last].clause !== clause) continue;
+  for (const m of mentionsIn(tokens, mentions, 'clause', tokens[a].clause)) {
     if (!ok(m) || (m.first <= b && m.last >= a)) continue;
     const d = m.last < a ? a - m.last : m.first - b + 0.5;
     if (d < bestDist) [best, bestDist] = [m, d];
@@ -45,6 +61,12 @@ export function nearestInClause(tokens: Token[], mentions: Mention[], a: number,
 export function assignRoles(text: string, tokens: Token[], c: Clustered, model: EvidenceModel, furniture: Range[]): void {
   const { persons, mentions } = c;
   const refs = mentions.filter((m) => !c.organisations.has(m.person));
+  const byLast = new Map<number, Mention>();
+  const byFirst = new Map<number, Mention>();
+  for (const m of refs) {
+    if (m.possessive) byLast.set(m.last, m);
+    if (!byFirst.has(m.first)) byFirst.set(m.first, m);
+  }
   for (const cue of model.cues) {
     if (cue.attach === 'before' || cue.attach === 'after') {
       for (const m of refs) {
@@ -84,7 +106,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
             if (!hit) continue;
             credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, cue.weight);
             if (cue.role === 'relative') {
-              const poss = mentions.find((x) => x.possessive && x.start >= m.end && x.end <= m.end + hit[0].length && x.person !== m.person);
+              const poss = mentionsIn(tokens, mentions, 'sentence', tokens[m.last].sentence).find((x) => x.possessive && x.start >= m.end && x.end <= m.end + hit[0].length && x.person !== m.person);
               if (poss) p.relativeOf = poss.person;
             }
             break;
@@ -106,12 +128,12 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
-            target = refs.find((m) => m.last === i && m.possessive);
+            target = byLast.get(i);
           }
         } else {
           for (let i = b + 1; i <= Math.min(tokens.length - 1, b + 3) && !target; i++) {
             if (tokens[i].clause !== tokens[b].clause) break;
-            target = refs.find((m) => m.first === i);
+            target = byFirst.get(i);
           }
         }
         if (!target) continue;
@@ -152,7 +174,8 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
 
 /** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */
 function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst: number) {
-  const poss = mentions.find((m) => m.possessive && m.last === cueFirst - 1 && m.person !== p.id);
+  if (cueFirst < 1) return;
+  const poss = mentionsIn(tokens, mentions, 'clause', tokens[cueFirst - 1].clause).find((m) => m.possessive && m.last === cueFirst - 1 && m.person !== p.id);
   if (poss) p.relativeOf = poss.person;
 }
 
@@ -168,7 +191,7 @@ export function decide(p: Person, threshold: number): void {
     if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) * 2 < maxOther(r)) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
-    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (p.named || p.addressee || r !== 'patient')) p.roles.add(r);
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (p.named || p.addressee || p.anonymous || r !== 'patient')) p.roles.add(r);
   }
 }
 
@@ -184,7 +207,7 @@ function listLeadIns(text: string, tokens: Token[], c: Clustered, model: Evidenc
     if (!cue) continue;
     let offset = m.index + lead.length + 1;
     for (const line of m[1].split('\n')) {
-      const first = c.mentions.find((x) => x.start >= offset && x.end <= offset + line.length && x.kind !== 'pronoun' && x.kind !== 'author' && x.kind !== 'you');
+      const first = mentionsIn(tokens, c.mentions, 'sentence', tokens[tokenSpan(tokens, offset, offset + Math.max(1, line.length))?.[0] ?? 0]?.sentence ?? -1).find((x) => x.start >= offset && x.end <= offset + line.length && x.kind !== 'pronoun' && x.kind !== 'author' && x.kind !== 'you');
       if (first && !c.organisations.has(first.person)) {
         const p = c.persons[first.person];
         p.scores.patient = (p.scores.patient ?? 0) + 3;

@@ -70,6 +70,8 @@ export interface Person {
   relativeOf?: number;
   /** The person addressed ("you") in a reply or a post addressed to someone. */
   addressee?: boolean;
+  /** Known only by pronouns ("her daughter", "his cell"): never named, but their details are theirs. */
+  anonymous?: boolean;
 }
 
 /** Who owns an identifier: a person, an event, the organisation, or nobody the draft says. */

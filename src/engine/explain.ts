@@ -12,21 +12,23 @@ const ROLE_WORDS: Partial<Record<Role, string>> = {
 };
 
 /** The sentence added to a finding's message, and the evidence behind it (at most three cues). */
-export function explain(doc: LintDocument, m: Range, owner: Owner, held: Role[]): { message: string; evidence: FindingEvidence[] } {
+export function explain(_doc: LintDocument, m: Range, owner: Owner, held: Role[]): { message: string; evidence: FindingEvidence[] } {
   const role = ROLE_WORDS[held[0]] ?? held[0];
   const cues = owner.evidence
-    .filter((e) => e.weight > 0 && (held.includes(e.why as Role) || !['staff', 'donor', 'volunteer', 'public', 'organisation'].includes(e.why)))
+    // Cues with digits ("a 45-year-old woman") may themselves be identifiers: never quoted.
+    .filter((e) => e.weight > 0 && !/\d/.test(e.text) && (held.includes(e.why as Role) || !['staff', 'donor', 'volunteer', 'public', 'organisation'].includes(e.why)))
     .sort((a, b) => b.weight - a.weight || a.offset - b.offset);
   const seen = new Set<string>();
   const top = cues.filter((e) => !seen.has(e.text.toLowerCase()) && seen.add(e.text.toLowerCase())).slice(0, 3);
   const quoted = top.map((e) => `"${e.text}"`).join(', ');
-  const match = doc.plain.slice(m.start, m.end);
   const p = owner.person;
-  const inside = p && p.mentions.some((x) => x.start <= m.start && m.end <= x.end);
+  const inside = p && p.mentions.some((x) => x.start < m.end && m.start < x.end && x.kind !== 'pronoun' && x.kind !== 'you');
+  const why = quoted ? ` (${quoted})` : '';
+  // Only the finding's own text is quoted (as {match}, which masking covers): another person's name never is.
   let message: string;
-  if (inside) message = `"${match}" is named as ${role} here${quoted ? ` (${quoted})` : ''}.`;
-  else if (p?.named) message = `It belongs to ${p.addressee ? 'the person addressed' : `"${p.label}"`}, ${role} here${quoted ? ` (${quoted})` : ''}.`;
-  else if (p) message = `It belongs to ${p.addressee ? 'the person addressed' : p.label}, ${role} here${quoted ? ` (${quoted})` : ''}.`;
-  else message = `It dates ${role}'s care here${quoted ? ` (${quoted})` : ''}.`;
+  if (inside) message = `"{match}" is named as ${role} here${why}.`;
+  else if (p?.addressee) message = `It belongs to the person addressed, ${role} here${why}.`;
+  else if (p?.named) message = `It belongs to a person this draft names as ${role}${why}.`;
+  else message = `It belongs to ${role} in this draft${why}.`;
   return { message, evidence: top.map((e) => ({ text: e.text, offset: e.offset, why: e.why })) };
 }

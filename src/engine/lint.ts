@@ -11,7 +11,7 @@ import type { Lexicon } from '../rules/lexicons.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { analyse } from '../analysis/index.js';
 import { loadEvidence, type EvidenceModel } from '../analysis/evidence.js';
-import type { Analysis } from '../analysis/types.js';
+import type { Analysis, Role } from '../analysis/types.js';
 import { contextSeverity, holds, lower, type ContextCache } from './context.js';
 import { explain } from './explain.js';
 import { fillTemplate, toFinding } from './findings.js';
@@ -91,7 +91,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
       if (finding && judged.because && severity !== 'info') {
-        finding.message = `${finding.message} ${judged.because.message}`;
+        finding.message = `${finding.message} ${judged.because.message.replace('{match}', finding.text)}`;
         finding.evidence = judged.because.evidence;
       }
       if (finding) marked.push({ finding, excused: excused || judged.excused, owner: judged.owner, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
@@ -161,7 +161,11 @@ function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Sev
   if (rule.owner) {
     const owner = a.ownerOf(m, rule.type);
     ownerKind = owner.kind;
-    const held = owner.roles.filter((r) => rule.owner!.roles.includes(r));
+    const spec = rule.owner;
+    // `except`: any person the draft names or describes, even one it says nothing more about, but those in the roles listed.
+    const held: Role[] = 'roles' in spec
+      ? owner.roles.filter((r) => spec.roles.includes(r))
+      : owner.kind !== 'person' || owner.roles.some((r) => spec.except.includes(r)) ? [] : ['patient'];
     if (!held.length) {
       severity = lower(rule.owner.otherwise, severity);
       excused = owner.kind !== 'none';

@@ -61,7 +61,7 @@ export interface CompiledRule {
   fix?: { replacement?: string; transform?: string };
   context?: CompiledContext;
   /** Whose the identifier must be (people model); otherwise the finding gets `otherwise`. */
-  owner?: { roles: Role[]; otherwise: SeverityOrOff };
+  owner?: { roles: Role[]; otherwise: SeverityOrOff } | { except: Role[]; otherwise: SeverityOrOff };
   /** The kinds of draft the rule's severity applies in. */
   draft?: { kinds: DraftKind[]; otherwise: SeverityOrOff };
   examples: { flag: string[]; pass: string[] };

@@ -73,6 +73,8 @@ function build(z: typeof Zod.z) {
   const ownerSchema = z.union([
     z.array(z.enum(ROLES)).min(1).transform((roles) => ({ roles, otherwise: 'info' as const })),
     z.strictObject({ roles: z.array(z.enum(ROLES)).min(1), otherwise: severityOrOff.default('info') }),
+    /** `except`: any person but one in these roles (an age over 89 is PHI unless it is staff's, a volunteer's…). */
+    z.strictObject({ except: z.array(z.enum(ROLES)).min(1), otherwise: severityOrOff.default('info') }),
   ]);
 
   /** The kinds of draft the rule's severity applies in (review-reply, article, …); elsewhere `otherwise`. */
@@ -82,8 +84,6 @@ function build(z: typeof Zod.z) {
   ]);
 
   const common = {
-    owner: ownerSchema.optional(),
-    draft: draftSchema.optional(),
     category: z.enum(['phi', 'professionalism']).optional(),
     type: z.string().min(1),
     severity: severity,
@@ -95,6 +95,8 @@ function build(z: typeof Zod.z) {
     suggest: z.union([suggestion, z.array(suggestion)]).optional(),
     fix: z.strictObject({ replacement: z.string().optional(), transform: z.string().optional() }).optional(),
     context: contextSchema.optional(),
+    owner: ownerSchema.optional(),
+    draft: draftSchema.optional(),
     /** Trim these characters from the ends of each match (default: white space and punctuation). */
     examples: z.strictObject({
       flag: z.array(z.string()).default([]),
