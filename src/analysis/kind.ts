@@ -20,6 +20,7 @@ const CUES: KindCue[] = [
   { kind: 'comment-reply', weight: 2, why: 'answers a question', re: /\b(?:great question|good question|thanks for asking|thanks for (?:reaching out|your (?:question|message|comment)))\b/i },
   { kind: 'article', weight: 4, why: 'a press release', re: /\bfor immediate release\b|\bmedia contacts?:|\bpress contacts?:|^\s*#{3}\s*$|\babout [A-Z][\p{L}'’ .&-]{2,60}\n/imu },
   { kind: 'article', weight: 2, why: 'quotes people as a reporter does', re: /[”"],?\s(?:said|says|added|explained|noted)\s[A-Z]|\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,/u },
+  { kind: 'article', weight: 3, why: 'a newsletter or web article', re: /\b(?:newsletter|in this issue|this month(?:'|’)s issue|staff (?:news|spotlight|anniversaries)|work anniversaries|milestones|meet our (?:new )?(?:physicians|providers|doctors|team)|read more|related (?:articles|posts|stories))\b/i },
   { kind: 'obituary', weight: 3, why: 'an obituary or memorial', re: /\b(?:survived by|preceded in death|celebration of (?:her|his|their) life|in lieu of flowers|obituary|in loving memory|rest in peace|we mourn|mourn the (?:loss|passing))\b/i },
   { kind: 'donor-list', weight: 3, why: 'thanks donors', re: /\b(?:honor roll|donor (?:list|wall|roll)|thank (?:you )?(?:to )?our (?:generous )?donors|whose (?:generous )?gifts?|gifts? (?:of|totaling) \$|giving society|capital campaign)\b/i },
   { kind: 'event-notice', weight: 3, why: 'announces an event', re: /\b(?:join us|save the date|register (?:now|today|at|online|here)|rsvp|free (?:and open to|admission)|open to the public|doors open|health fair|blood drive|open house|ribbon[- ]cutting|webinar|workshop|seminar|5k|walk-?a-?thon|gala)\b/i },
@@ -49,7 +50,7 @@ export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftK
   const review = score.get('review-reply') ?? 0;
   if (reply && review >= 2) score.set('review-reply', review + reply);
   const words = text.split(/\s+/).length;
-  if (words > 350) score.set('article', (score.get('article') ?? 0) + 2);
+  if (words > 350) score.set('article', (score.get('article') ?? 0) + 3);
   let best: DraftKind = 'post';
   let bestScore = 2;
   for (const [k, v] of score) if (v > bestScore) [best, bestScore] = [k, v];

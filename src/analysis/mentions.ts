@@ -55,7 +55,7 @@ export function nameHashtag(tag: string, res: EntityResources): boolean {
 function push(out: RawMention[], tokens: Token[], r: Range, kind: MentionKind, possessive = false) {
   const span = tokenSpan(tokens, r.start, r.end);
   if (!span) return;
-  out.push({ start: r.start, end: r.end, kind, first: span[0], last: span[1], possessive });
+  out.push({ start: r.start, end: r.end, kind, first: span[0], last: span[1], possessive, paragraph: tokens[span[0]].paragraph });
 }
 
 /** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
@@ -64,7 +64,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
   const re = new RegExp(
-    `\\b(?:our|my|a|an|the|this|that|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
+    `\\b(?:our|my|a|an|the|this|that|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
   );
  // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
@@ -73,7 +73,9 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   for (const m of text.matchAll(re)) {
-    // "a 45-year-old woman" but not "a woman's health fair" or plural "patients".
+    // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
+    // says something of the subject, it is not another person.
+    if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const r = { start: m.index, end: m.index + m[0].length };
     push(out, tokens, r, 'role-phrase', /['’]s$/.test(m[0]));
   }
@@ -119,7 +121,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     if (t.lower === 'y') return;
     if (t.lower === 'i' && text[t.start] !== 'I') return;
     if (t.lower === 'i' && /^\.\s?[A-Z]/.test(text.slice(t.end, t.end + 3))) return;
-    out.push({ start: t.start, end: t.end, kind: p.kind, first: i, last: i, possessive: p.possessive });
+    out.push({ start: t.start, end: t.end, kind: p.kind, first: i, last: i, possessive: p.possessive, paragraph: t.paragraph });
   });
   // Longest first at each place; a mention inside a longer one is dropped ("Liam" inside "#TeamLiamStrong").
   out.sort((a, b) => a.start - b.start || b.end - a.end);

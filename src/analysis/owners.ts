@@ -42,6 +42,11 @@ export function findAnchors(text: string, tokens: Token[], model: EvidenceModel)
   return out;
 }
 
+/** Whether a person is mentioned in a paragraph where the draft's patient is too (a long list of names elsewhere is not). */
+function nearStory(p: Person, c: Clustered): boolean {
+  return c.storyParagraphs !== undefined && p.mentions.some((m) => c.storyParagraphs!.has(m.paragraph ?? -1));
+}
+
 /** Roles of a person that count for an identifier: a relative counts when related to a patient. */
 export function countingRoles(p: Person, c: Clustered): Role[] {
   if (p.id === c.author) return ['author'];
@@ -50,7 +55,7 @@ export function countingRoles(p: Person, c: Clustered): Role[] {
   const roles = [...p.roles];
   // In a patient's story, a named person nothing else is said of is taken as the patient or family:
   // for PHI a miss costs more than a false alarm. Articles, events, jobs and donor lists have no such default.
-  if (p.named && !p.addressee && c.story && STORY_KINDS.has(c.kind ?? 'post') && !roles.some((r) => KNOWN_ROLES.has(r))) return ['patient'];
+  if (p.named && !p.addressee && c.story && STORY_KINDS.has(c.kind ?? 'post') && !roles.some((r) => KNOWN_ROLES.has(r)) && nearStory(p, c)) return ['patient'];
   if (p.roles.has('relative')) {
     const of = p.relativeOf !== undefined ? c.persons[p.relativeOf] : undefined;
     const anyPatient = c.persons.some((x) => x.roles.has('patient') && x.id !== c.author);

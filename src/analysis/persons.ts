@@ -46,6 +46,8 @@ export interface Clustered {
   organisations: Set<number>;
   /** Set by the roles step: the draft tells a patient's story (someone in it is a patient), with the cue. */
   story?: { text: string; offset: number };
+  /** Paragraphs in which a patient is mentioned. */
+  storyParagraphs?: Set<number>;
   kind?: DraftKind;
 }
 
@@ -79,6 +81,15 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     for (const id of ids) {
       if (organisations.has(id)) continue;
       if ((words.get(id) ?? []).some((pw) => subset(w, pw) || subset(pw, w))) return persons[id];
+    }
+    // A short form of a given name ("Sam" after "Dr. Samuel Ortiz") is the same person.
+    if (w.length === 1 && w[0].length >= 3) {
+      for (const [word, list] of byWord) {
+        if (word.length > w[0].length && word.startsWith(w[0])) {
+          const id = list.find((x) => !organisations.has(x) && (words.get(x) ?? []).some((pw) => pw[0] === word));
+          if (id !== undefined) return persons[id];
+        }
+      }
     }
     return undefined;
   };

@@ -8,6 +8,9 @@ import { ROLES, type Mention, type Person, type Role, type Token } from './types
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
+/** Titles a name mention may begin with. */
+const TITLE = /^(?:Dr|Drs|Doctor|Nurse|Prof|Professor|Rev|Reverend|Pastor|Chaplain|Father|Sister|Mayor|Sen|Senator|Rep|Gov|Governor|President|Officer|Coach|Judge|Chief|Commissioner|Councilman|Councilwoman|Sgt|Capt|Lt)\.?$/;
+
 /** How many tokens before or after a mention its title or apposition may stand. */
 const BEFORE_TOKENS = 5;
 const AFTER_TOKENS = 14;
@@ -82,11 +85,12 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           }
           // A title inside the mention ("Dr. Sato", "Nurse Ana") is a cue before the name itself.
           const own = m.last > m.first ? text.slice(m.start, tokens[m.first].end) : '';
-          const window = text.slice(start, m.start) + (/^\p{Lu}[\p{L}]*\.?$/u.test(own) ? own + ' ' : '');
+          const window = text.slice(start, m.start) + (TITLE.test(own) ? own + ' ' : '');
           for (const re of cue.regexes) {
             const hit = re.exec(window);
             if (!hit) continue;
-            const at = start + hit.index;
+            // The cue starts at its first letter (the regex may have matched the character before it).
+            const at = start + hit.index + (/^[^\p{L}\p{N}]*/u.exec(hit[0])?.[0].length ?? 0);
             const first = tokenSpan(tokens, at, at + 1)?.[0] ?? m.first;
             credit(p, cue, hit[0].trim(), at, negated(tokens, first) ? -cue.weight : cue.weight);
             if (cue.role === 'relative') linkRelative(tokens, mentions, p, first);
@@ -104,7 +108,9 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           for (const re of cue.regexes) {
             const hit = re.exec(window);
             if (!hit) continue;
-            credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, cue.weight);
+            // "Ana Ruiz is not a patient": a negation inside the apposition turns the cue around.
+            const weight = /\b(?:not|never)\b/i.test(hit[0]) ? -cue.weight : cue.weight;
+            credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, weight);
             if (cue.role === 'relative') {
               const poss = mentionsIn(tokens, mentions, 'sentence', tokens[m.last].sentence).find((x) => x.possessive && x.start >= m.end && x.end <= m.end + hit[0].length && x.person !== m.person);
               if (poss) p.relativeOf = poss.person;
@@ -165,11 +171,15 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (p.addressee) p.roles.add('reviewer');
     if (c.organisations.has(p.id)) p.roles.add('organisation');
     if (p.id === c.author) p.roles.add('author');
-    decide(p, model.threshold);
+    // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
+    decide(p, model.threshold, !['article', 'event-notice', 'job-posting', 'donor-list', 'promotion'].includes(c.kind ?? 'post'));
   }
   const patient = persons.find((p) => p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named));
   const cue = patient?.evidence.filter((e) => e.why === 'patient' && e.weight > 0).sort((a, b) => b.weight - a.weight)[0];
-  if (patient && cue) c.story = { text: cue.text, offset: cue.offset };
+  if (patient && cue) {
+    c.story = { text: cue.text, offset: cue.offset };
+    c.storyParagraphs = new Set(persons.filter((p) => p.roles.has('patient') && p.id !== c.author).flatMap((p) => p.mentions.map((m) => tokens[m.first].paragraph)));
+  }
 }
 
 /** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */
@@ -180,18 +190,20 @@ function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst:
 }
 
 /** A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is strongly held. */
-export function decide(p: Person, threshold: number): void {
+export function decide(p: Person, threshold: number, storyKind = true): void {
   // Weak health words cannot make a clinician a patient; a donor or public figure they can, with twice the weight.
   const strongOther = (r: Role) =>
     ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold && (r !== 'patient' || o === 'staff' || o === 'organisation' || (p.scores[r] ?? 0) < 2 * threshold));
-  const maxOther = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative').map((o) => p.strong[o] ?? 0));
+  // The share of another strong role's weight the patient role needs: a clinician who "was admitted" is a
+  // patient at half the weight; a public figure or donor speaking of their own illness needs more.
+  const needed = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative').map((o) => (p.strong[o] ?? 0) * (o === 'staff' || o === 'organisation' || o === 'author' ? 0.5 : 0.75)));
   for (const r of ROLES) {
     // Two strong roles: the patient role needs at least half the weight of the other (a surgeon quoted
     // about "the bedside" is not a patient; a nurse who "was admitted" is).
-    if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) * 2 < maxOther(r)) continue;
+    if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) < needed(r)) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
-    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (p.named || p.addressee || p.anonymous || r !== 'patient')) p.roles.add(r);
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || p.addressee || p.anonymous)))) p.roles.add(r);
   }
 }
 

@@ -48,6 +48,8 @@ export interface Mention extends Range {
   person: number;
   /** Possessive form ("his", "Marcus's", "your"). */
   possessive: boolean;
+  /** Paragraph number of the first token. */
+  paragraph?: number;
 }
 
 /** A person: mentions clustered, with role scores from evidence about them. */

@@ -1,0 +1,167 @@
+// The people model step by step: kind of draft, furniture, mentions, persons, roles and owners, with minimal pairs.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/analysis/index.js';
+import { loadEvidence } from '../src/analysis/evidence.js';
+import { findFurniture } from '../src/analysis/furniture.js';
+import { draftKind } from '../src/analysis/kind.js';
+import type { Analysis } from '../src/analysis/types.js';
+import { createDocument } from '../src/document/document.js';
+import { lintDocument } from '../src/engine/lint.js';
+import { compromise, tag, tagRanges } from '../src/nlp/compromise.js';
+import { findEntities } from '../src/nlp/entities.js';
+import { setup } from '../src/setup.js';
+import type { Finding } from '../src/types.js';
+
+const { env } = await setup({ cwd: process.cwd(), overrides: [] });
+const evidence = loadEvidence(env.lexicons);
+
+function model(text: string): { a: Analysis; text: string } {
+  const doc = createDocument('draft.md', text);
+  const nlp = compromise();
+  const tagged = (r?: { start: number; end: number }[]) => (r ? tagRanges(nlp, doc.plain, r) : tag(nlp, doc.plain));
+  return { a: analyse(doc, { names: findEntities('person', doc, tagged, env.resources), resources: env.resources, evidence }), text: doc.plain };
+}
+
+/** The roles of the person a name (or description) belongs to. */
+function rolesOf(text: string, name: string): string[] {
+  const { a } = model(text);
+  const at = text.indexOf(name);
+  const m = a.mentions.find((x) => x.start <= at && at < x.end);
+  if (!m) return ['(no mention)'];
+  return [...a.persons[m.person].roles].filter((r) => r !== 'reviewer').sort();
+}
+
+/** The owner of an identifier, as "kind:roles". */
+function ownerOf(text: string, span: string, type: string): string {
+  const { a } = model(text);
+  const at = text.indexOf(span);
+  const o = a.ownerOf({ start: at, end: at + span.length }, type);
+  return `${o.kind}:${o.roles.filter((r) => r !== 'reviewer').sort().join(',')}`;
+}
+
+const lint = (text: string) => lintDocument(createDocument('draft.md', text), env);
+const shown = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.type} ${f.text}`);
+
+describe('kind of draft', () => {
+  const kind = (text: string) => draftKind(createDocument('d.md', text), findFurniture(createDocument('d.md', text))).kind;
+  it.each([
+    ['Hi Jordan, thank you for your review. We are sorry to hear about the wait; please call our office manager.', 'review-reply'],
+    ['@jo_b great question! Most adults need a booster every ten years.', 'comment-reply'],
+    ['FOR IMMEDIATE RELEASE\nNorthgate Health names Dr. Evelyn Sato president.\nMedia contact: Jordan Pike', 'article'],
+    ['Save the date! Join us for our free health fair on May 18. Register at the front desk.', 'event-notice'],
+    ['We are hiring! Full-time RN, night shift. Apply online today.', 'job-posting'],
+    ['Survived by her husband of 52 years. In lieu of flowers, donate to the hospice.', 'obituary'],
+    ['Had a great day at the clinic today with our team.', 'post'],
+  ])('%s → %s', (text, expected) => expect(kind(text)).toBe(expected));
+
+  it('a comment form is never read as a reply', () => {
+    const article = 'Our new cancer center opens in May.\n\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nYou are commenting using your WordPress.com account.';
+    expect(kind(article)).not.toMatch(/reply/);
+  });
+});
+
+describe('page furniture', () => {
+  const lines = (text: string) => findFurniture(createDocument('d.md', text)).map((r) => text.slice(r.start, r.end));
+  it.each([
+    ['Leave a Reply'],
+    ['Your email address will not be published. Required fields are marked *'],
+    ['Share this: Facebook | Twitter | LinkedIn'],
+    ['© 2026 Mercy Valley Health. All rights reserved.'],
+    ['By Jane Doe | March 3, 2026'],
+    ['Home | About Us | Find a Doctor | Locations | Careers'],
+    ['Related articles'],
+  ])('%s', (line) => expect(lines(`Our article text.\n${line}\nMore text.`)).toEqual([line]));
+  it('ordinary sentences are not furniture', () => {
+    expect(lines('By the time Marcus got home, he felt better.\nShare your story with us at the front desk when you visit.')).toEqual([]);
+  });
+});
+
+describe('mentions and persons', () => {
+  it('clusters full name, first name, title and pronouns', () => {
+    const { a } = model('Our patient Marcus Delgado had his triple bypass in May. Marcus is walking again, and Mr. Delgado says he feels great.');
+    const marcus = a.persons.find((p) => p.label === 'Marcus Delgado')!;
+    expect(marcus.mentions.map((m) => m.kind)).toEqual(['role-phrase', 'name', 'pronoun', 'name', 'name', 'pronoun']);
+    expect([...marcus.roles]).toContain('patient');
+  });
+  it('a short form of a given name is the same person', () => {
+    const { a } = model('Dr. Samuel Ortiz retires this month. Sam delivered 3,000 babies here.');
+    expect(a.persons.filter((p) => p.named && !p.addressee)).toHaveLength(1);
+  });
+  it('finds handles, name hashtags, families and descriptions', () => {
+    const { a, text } = model('Prayers for the Nguyen family tonight #TeamLiamStrong. @maria.lopez asked about it. A 72-year-old man came in at 3am.');
+    const kinds = a.mentions.filter((m) => m.kind !== 'pronoun' && m.kind !== 'you').map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
+    expect(kinds).toEqual(expect.arrayContaining(['family:the Nguyen family', 'hashtag:#TeamLiamStrong', 'handle:@maria.lopez', 'role-phrase:A 72-year-old man']));
+  });
+  it('organisations named after people are not persons', () => {
+    expect(rolesOf('She was treated at the Ruth Whitfield Cancer Center last year.', 'Ruth Whitfield')).toEqual(['organisation']);
+  });
+});
+
+describe('roles from evidence about the person', () => {
+  it.each([
+    ['Our patient Ana Ruiz walked out of rehab today.', 'Ana Ruiz', ['patient']],
+    ['Our nurse Ana Ruiz, RN, was named Nurse of the Year.', 'Ana Ruiz', ['staff']],
+    ['Thank you to Margaret Whitfield, whose gift established our new cancer pavilion.', 'Margaret Whitfield', ['donor']],
+    ['Mayor Curtis Bellamy visited our stroke centre today.', 'Curtis Bellamy', ['public']],
+    ['Dr. Lee said the new cancer center will serve the whole valley.', 'Dr. Lee', ['staff']],
+    ['Our 96-year-old volunteer, Hazel Moore, still folds newsletters every Thursday.', 'Hazel Moore', ['volunteer']],
+    ['Walter Pruitt, a longtime donor, spent fourteen weeks in our infusion center last winter being treated for lymphoma.', 'Walter Pruitt', ['donor', 'patient']],
+    ['Ana Ruiz is not a patient here; she volunteers at the front desk.', 'Ana Ruiz', ['volunteer']],
+  ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
+  it('relatives of a patient: "his wife, Claire"', () => {
+    const { a } = model('Our patient Tom Reyes had his surgery Monday, and his wife, Claire, never left his side.');
+    const claire = a.persons.find((p) => p.label === 'Claire')!;
+    expect(claire.roles.has('relative')).toBe(true);
+    expect(a.persons[claire.relativeOf!].label).toBe('Tom Reyes');
+  });
+});
+
+describe('owners of identifiers', () => {
+  it.each([
+    ['Our free health fair is Saturday, May 18. Join us!', 'Saturday, May 18', 'date', 'event:'],
+    ['Our patient Walter Kim came in on March 3 with slurred speech.', 'March 3', 'date', 'person:patient'],
+    ['Questions? Call us at 555-0140.', '555-0140', 'phone', 'organisation:organisation'],
+    ['Refill reminders for his Eliquis go to his cell, 312-555-0193.', '312-555-0193', 'phone', 'person:patient'],
+    ['Happy birthday to our resident Dorothy, who turns 101 today!', '101', 'age', 'person:patient'],
+    ['Happy 90th birthday to our founder, Dr. Samuel Okoro!', '90th birthday', 'age', 'person:staff'],
+    ['She booked a visit with Dr. Hamid on March 14, and our patient had the biopsy.', 'March 14', 'date', 'person:patient'],
+  ])('%s: %s', (text, span, type, expected) => expect(ownerOf(text, span, type)).toBe(expected));
+});
+
+describe('minimal pairs: one detail flips the verdict', () => {
+  it.each([
+    ['Huge congrats to our patient Ana Ruiz, who walked out of rehab today!', 'Huge congrats to our nurse Ana Ruiz, RN, who was named Nurse of the Year today!'],
+    ['Happy 91st birthday to Hazel Moore, a resident of our memory wing!', 'Happy 91st birthday to Hazel Moore, our longest-serving volunteer!'],
+    ['Our patient Jonah Reyes was admitted on March 4 after a fall.', 'Our diabetes class for families meets on March 4 at 6 pm. Register today.'],
+    ['A 45-year-old woman from Dunmore came in Tuesday and we found her breast cancer at stage 1.', 'A 45-year-old woman with no family history has about a 1 in 50 chance of breast cancer in the next 10 years.'],
+  ])('%s', (flagged, clean) => {
+    expect(shown(lint(flagged)).some((f) => f.startsWith('error'))).toBe(true);
+    expect(shown(lint(clean))).toEqual([]);
+  });
+});
+
+describe('details that must not change the verdict', () => {
+  const story = 'Our patient Marcus Delgado had his triple bypass on March 3 and rang the bell at cardiac rehab today.';
+  const furniture = [
+    (t: string) => `By Priya Menon | May 2, 2026\n\n${t}`,
+    (t: string) => `Home | About Us | Find a Doctor | Locations | Careers\n\n${t}`,
+    (t: string) => `${t}\n\nShare this: Facebook | Twitter | LinkedIn\n\nLeave a Reply\nYour email address will not be published. Required fields are marked *`,
+    (t: string) => `${t}\n\n© 2026 Lakeshore Health. All rights reserved.`,
+  ];
+  const key = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.ruleId} ${f.text}`);
+  it.each(furniture.map((f, i) => [i, f] as const))('furniture %i', (_, wrap) => {
+    expect(key(lint(wrap(story)))).toEqual(key(lint(story)));
+    const clean = 'Join us on Saturday, May 18 for our free health fair at 410 W. Franklin St. Questions? Call 555-0127.';
+    expect(key(lint(wrap(clean)))).toEqual([]);
+  });
+});
+
+describe('explanations', () => {
+  it('says whose the identifier is, quoting only the finding itself', () => {
+    const f = lint('Our patient Marcus Delgado had his triple bypass on March 3.').find((x) => x.type === 'name')!;
+    expect(f.message).toContain('"Marcus Delgado" is named as a patient here');
+    expect(f.evidence?.map((e) => e.why)).toContain('patient');
+    const d = lint('Our patient Marcus Delgado had his triple bypass on March 3.').find((x) => x.type === 'date')!;
+    expect(d.message).not.toContain('Marcus');
+  });
+});
