@@ -16,6 +16,8 @@ export interface RoleCue {
   role: Role;
   weight: number;
   strong: boolean;
+  /** The cue says the person is in the organisation's care ("our patient", "admitted", "chose our team"). */
+  care: boolean;
   attach: Attach;
   /** Global regexes for clause/possessed/object; for before/after, one anchored regex over the neighbouring text. */
   regexes: RegExp[];
@@ -86,7 +88,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
   const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
   const data = src.value as {
     threshold?: number;
-    cues?: { role: string; weight: number; strong?: boolean; attach: string; any: string[] }[];
+    cues?: { role: string; weight: number; strong?: boolean; care?: boolean; attach: string; any: string[] }[];
     roleNouns?: Record<string, string[]>;
     owners?: Record<string, string[]>;
   };
@@ -119,7 +121,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
         ...(exact.length ? [new RegExp(make(exact).source, caseOf(exact) ? 'u' : 'iu')] : []),
       ];
     }
-    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, attach, regexes, source: c.any ?? [] };
+    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, attach, regexes, source: c.any ?? [] };
   });
   const owners = Object.fromEntries(
     (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, compile(data.owners?.[k] ?? [], ['owners', k])]),

@@ -29,8 +29,11 @@ export function findFurniture(doc: LintDocument): Range[] {
     if (line.trim() && line.length < 400 && FURNITURE_LINE.some((re) => re.test(line))) out.push({ start, end });
     start = end + 1;
   }
-  // A comment form's block runs to the end of its paragraph ("Leave a Reply" then the form's labels).
-  return out;
+  // A press release's dateline ("BRIGHTON HILLS, Mich. (April 7, 2026) —") dates the release, not anyone's care.
+  for (const m of text.matchAll(/^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?\s?[(–—-]\s?[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\)?\s?[—–-]/gm)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Whether `offset` lies in one of the (sorted) furniture ranges. */

@@ -5,11 +5,9 @@ import { inRanges } from './furniture.js';
 import { mentionsIn, nearestInClause } from './roles.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
-import type { Evidence, Mention, Owner, Person, Role, Token } from './types.js';
+import { STORY_KINDS, type Evidence, type Mention, type Owner, type Person, type Role, type Token } from './types.js';
 
 const CONTACT = new Set(['phone', 'fax', 'email', 'url']);
-/** Kinds of draft that tell one person's story, where an unexplained name or detail defaults to the patient. */
-const STORY_KINDS: ReadonlySet<string> = new Set(['post', 'comment-reply', 'review-reply', 'internal-note', 'obituary']);
 const KNOWN_ROLES: ReadonlySet<string> = new Set(['patient', 'relative', 'staff', 'volunteer', 'donor', 'public', 'organisation', 'author']);
 
 /** Anchor cues found once per draft: where the organisation, events and care events are mentioned. */

@@ -4,7 +4,7 @@ import type { EvidenceModel, RoleCue } from './evidence.js';
 import { inRanges } from './furniture.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
-import { ROLES, type Mention, type Person, type Role, type Token } from './types.js';
+import { ROLES, STORY_KINDS, type Mention, type Person, type Role, type Token } from './types.js';
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
@@ -27,6 +27,7 @@ function negated(tokens: Token[], first: number): boolean {
 function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: number) {
   p.scores[cue.role] = (p.scores[cue.role] ?? 0) + weight;
   if (cue.strong) p.strong[cue.role] = (p.strong[cue.role] ?? 0) + weight;
+  if (cue.care) p.care = (p.care ?? 0) + weight;
   p.evidence.push({ text, offset, why: cue.role, weight });
 }
 
@@ -172,7 +173,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (c.organisations.has(p.id)) p.roles.add('organisation');
     if (p.id === c.author) p.roles.add('author');
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
-    decide(p, model.threshold, !['article', 'event-notice', 'job-posting', 'donor-list', 'promotion'].includes(c.kind ?? 'post'));
+    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'));
   }
   const patient = persons.find((p) => p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named));
   const cue = patient?.evidence.filter((e) => e.why === 'patient' && e.weight > 0).sort((a, b) => b.weight - a.weight)[0];
@@ -201,6 +202,8 @@ export function decide(p: Person, threshold: number, storyKind = true): void {
     // Two strong roles: the patient role needs at least half the weight of the other (a surgeon quoted
     // about "the bedside" is not a patient; a nurse who "was admitted" is).
     if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) < needed(r)) continue;
+    // A public figure speaking of their own illness is not our patient; one in our care is.
+    if (r === 'patient' && (p.strong.public ?? 0) >= threshold && (p.care ?? 0) < threshold) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
     else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || p.addressee || p.anonymous)))) p.roles.add(r);

@@ -11,6 +11,9 @@ export const DRAFT_KINDS = [
 ] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
+/** Kinds of draft that tell someone's story: an unexplained name or detail there defaults to the patient's. */
+export const STORY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['post', 'comment-reply', 'review-reply', 'internal-note', 'obituary']);
+
 /** One piece of evidence behind a decision: the words, where they are, and what they showed. */
 export interface Evidence {
   /** The cue as it stands in the draft. */
@@ -64,6 +67,8 @@ export interface Person {
   scores: Partial<Record<Role, number>>;
   /** Role → score of evidence that asserts the role whatever else is said ("our patient", "was admitted"). */
   strong: Partial<Record<Role, number>>;
+  /** Score of evidence that the person is in the organisation's care (not only ill). */
+  care?: number;
   /** Roles held, decided from the scores. */
   roles: Set<Role>;
   /** Evidence per role. */

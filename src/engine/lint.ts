@@ -11,7 +11,7 @@ import type { Lexicon } from '../rules/lexicons.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { analyse } from '../analysis/index.js';
 import { loadEvidence, type EvidenceModel } from '../analysis/evidence.js';
-import type { Analysis, Role } from '../analysis/types.js';
+import { STORY_KINDS, type Analysis, type Role } from '../analysis/types.js';
 import { contextSeverity, holds, lower, type ContextCache } from './context.js';
 import { explain } from './explain.js';
 import { fillTemplate, toFinding } from './findings.js';
@@ -160,7 +160,8 @@ function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Sev
   let ownerKind: Marked['owner'];
   if (rule.owner) {
     const owner = a.ownerOf(m, rule.type);
-    ownerKind = owner.kind;
+    // A detail nobody owns in an article, event notice or job posting is the organisation's news, not a case.
+    ownerKind = owner.kind === 'none' && !STORY_KINDS.has(a.kind) ? 'organisation' : owner.kind;
     const spec = rule.owner;
     // `except`: any person the draft names or describes, even one it says nothing more about, but those in the roles listed.
     const held: Role[] = 'roles' in spec
