@@ -88,7 +88,16 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
 export function findMentions(doc: LintDocument, tokens: Token[], names: Range[], res: EntityResources, model: EvidenceModel): RawMention[] {
   const text = doc.plain;
   const out: RawMention[] = [];
-  for (const r of names) push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
+  // "Ava's Story", "Edna's Garden": a possessive inside a capitalised run ends the name.
+  const cut = (r: Range) => {
+    const i = text.slice(r.start, r.end).search(/['’]s\s/);
+    return i > 0 ? { start: r.start, end: r.start + i } : r;
+  };
+  for (const r0 of names) {
+    const r = cut(r0);
+    push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
+  }
+  for (const r of [] as Range[]) push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
   for (const m of text.matchAll(SHAPES.handle)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'handle');
   for (const m of text.matchAll(SHAPES.hashtag)) if (nameHashtag(m[0], res)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'hashtag');
   for (const m of text.matchAll(FAMILY)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'family');

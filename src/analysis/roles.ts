@@ -148,6 +148,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
       }
     }
   }
+  coordinate(text, c);
   listLeadIns(text, tokens, c, model);
   // A clinician writing in the first person about someone they describe ("the guy in bed 7", "this sweet
   // 94 y/o lady on my hall") is describing a patient.
@@ -230,6 +231,28 @@ function listLeadIns(text: string, tokens: Token[], c: Clustered, model: Evidenc
         p.evidence.push({ text: cue[0], offset: m.index + cue.index, why: 'patient', weight: 3 });
       }
       offset += line.length + 1;
+    }
+  }
+}
+
+/**
+ * "Her parents, Kristen and Matt Brennan", "Drs. Lee and Patel": a role word before the first of two
+ * names joined by "and" is about both.
+ */
+function coordinate(text: string, c: Clustered) {
+  const named = c.mentions.filter((m) => REFERENT.has(m.kind) && !c.organisations.has(m.person));
+  for (let i = 0; i + 1 < named.length; i++) {
+    const [x, y] = [named[i], named[i + 1]];
+    if (!/^(?:['’]s)?,?\s(?:and|&)\s$/.test(text.slice(x.end, y.start)) || x.person === y.person) continue;
+    const px = c.persons[x.person];
+    const py = c.persons[y.person];
+    for (const e of px.evidence.filter((e) => e.offset < x.start && e.offset >= x.start - 40)) {
+      const role = e.why as Role;
+      if ((py.scores[role] ?? 0) > 0) continue;
+      py.scores[role] = (py.scores[role] ?? 0) + e.weight;
+      py.strong[role] = (py.strong[role] ?? 0) + (px.strong[role] ? e.weight : 0);
+      py.evidence.push(e);
+      if (role === 'relative' && px.relativeOf !== undefined) py.relativeOf = px.relativeOf;
     }
   }
 }
