@@ -21,7 +21,14 @@ const runs = [
   { title: "phi-lint's own labeled drafts (fixtures/corpus)", corpus: path.join(root, 'fixtures', 'corpus', 'drafts.jsonl'), args: [] },
   { title: "phi-lint's held-out drafts (fixtures/holdout)", corpus: path.join(root, 'fixtures', 'holdout', 'drafts.jsonl'), args: [] },
   { title: 'team dev corpus (../shared/corpora/dev)', corpus: path.join(shared, 'corpora', 'dev', 'drafts.jsonl'), args: [] },
+  { title: 'team dev2 corpus (../shared/corpora/dev2)', corpus: path.join(shared, 'corpora', 'dev2', 'drafts.jsonl'), args: [] },
 ];
+// Blind rounds: drafts written without reading the rules (fixtures/blind/README.md).
+for (const round of fs.readdirSync(path.join(root, 'fixtures', 'blind')).filter((d) => d.startsWith('round-')).sort()) {
+  for (const f of fs.readdirSync(path.join(root, 'fixtures', 'blind', round)).filter((f) => f.endsWith('.jsonl')).sort()) {
+    runs.push({ title: `blind ${round} ${f.replace('.jsonl', '')} (fixtures/blind)`, corpus: path.join(root, 'fixtures', 'blind', round, f), args: [] });
+  }
+}
 for (const dir of fs.readdirSync(path.join(shared, 'corpora')).sort()) {
   const samples = path.join(shared, 'corpora', dir, 'samples.jsonl');
   // External corpora are bare identifiers without patient context: a quiet `info` detection is the right answer.

@@ -18,8 +18,12 @@ export function explain(_doc: LintDocument, m: Range, owner: Owner, held: Role[]
     // Cues with digits ("a 45-year-old woman") may themselves be identifiers: never quoted.
     .filter((e) => e.weight > 0 && !/\d/.test(e.text) && (held.includes(e.why as Role) || !['staff', 'donor', 'volunteer', 'public', 'organisation'].includes(e.why)))
     .sort((a, b) => b.weight - a.weight || a.offset - b.offset);
-  const seen = new Set<string>();
-  const top = cues.filter((e) => !seen.has(e.text.toLowerCase()) && seen.add(e.text.toLowerCase())).slice(0, 3);
+  // "Our patient" and then "patient" say one thing: a cue inside one already quoted is left out.
+  const top: typeof cues = [];
+  for (const e of cues) {
+    const t = e.text.toLowerCase();
+    if (top.length < 3 && !top.some((x) => x.text.toLowerCase().includes(t) || t.includes(x.text.toLowerCase()))) top.push(e);
+  }
   const quoted = top.map((e) => `"${e.text}"`).join(', ');
   const p = owner.person;
   const inside = p && p.mentions.some((x) => x.start < m.end && m.start < x.end && x.kind !== 'pronoun' && x.kind !== 'you');
