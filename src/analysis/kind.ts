@@ -41,6 +41,8 @@ export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftK
       if (inRanges(furniture, m.index)) continue;
       // A greeting only makes a reply when it opens the draft (or the text after a quoted comment).
       if (cue.kind === 'comment-reply' && cue.weight === 3 && m.index > Math.min(200, text.length / 3)) continue;
+      // A call to action at the end of a story ("Register at…", "Book now") does not make it a notice or an ad.
+      if ((cue.kind === 'event-notice' || cue.kind === 'promotion' || cue.kind === 'donor-list') && m.index > text.length / 2 && text.length > 400) continue;
       score.set(cue.kind, (score.get(cue.kind) ?? 0) + cue.weight);
       evidence.push({ text: m[0].trim(), offset: m.index, why: cue.why, weight: cue.weight });
       break;
@@ -51,7 +53,7 @@ export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftK
   const review = score.get('review-reply') ?? 0;
   if (reply && review >= 2) score.set('review-reply', review + reply);
   const words = text.split(/\s+/).length;
-  if (words > 350) score.set('article', (score.get('article') ?? 0) + 3);
+  if (words > 350) score.set('article', (score.get('article') ?? 0) + 2);
   let best: DraftKind = 'post';
   let bestScore = 2;
   for (const [k, v] of score) if (v > bestScore) [best, bestScore] = [k, v];
