@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { checkRuleKeys, keyMatches, loadConfig, type Config } from './config/config.js';
 import { UserError, didYouMean } from './errors.js';
@@ -91,7 +92,9 @@ function resources(words: NlpWords, lexicons: Map<string, Lexicon>): EntityResou
   for (const term of lexicons.get('not-names')?.spec.terms ?? []) notNames.add(term.toLowerCase());
   // Names in the first-names lexicon are real names even when the built-in list above doubts them.
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) notNames.delete(term.toLowerCase());
-  return { firstNames, lastNames, notNames, commonWords };
+  let all: Set<string> | undefined;
+  const allNames = () => (all ??= new Set(Object.keys(createRequire(import.meta.url)('humannames') as Record<string, number>)));
+  return { firstNames, lastNames, notNames, commonWords, allNames };
 }
 
 export interface SetupOptions {

@@ -78,7 +78,7 @@ describe('phi-lint serve', () => {
     const got = await lint(text);
     const cli = JSON.parse(runCli(['--stdin', '--stdin-filename', 'draft.md', '--format', 'json', '--min-severity', 'warning'], { cwd: dir, input: text }).stdout);
     expect(got.findings.map((f) => [f.ruleId, f.text])).toEqual(cli.files[0].findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text]));
-    expect(got.findings.some((f) => f.ruleId === 'phi/apposition-name' && f.text === 'Marcus Delgado')).toBe(true);
+    expect(got.findings.some((f) => f.ruleId === 'phi/patient-name' && f.text === 'Marcus Delgado')).toBe(true);
     expect(got.findings.some((f) => f.ruleId.startsWith('professionalism/'))).toBe(false);
   });
 

@@ -58,6 +58,36 @@ function push(out: RawMention[], tokens: Token[], r: Range, kind: MentionKind, p
   out.push({ start: r.start, end: r.end, kind, first: span[0], last: span[1], possessive, paragraph: tokens[span[0]].paragraph });
 }
 
+const PAIR = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}'’-]+)\s(?:\p{Lu}\.?\s)?(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}\p{N}])/gu;
+/** Words after a capitalised pair that make it an eponym, not a person ("Parkinson's disease", "Gleason score"). */
+const EPONYM_AFTER = /^(?:['’]s?)?\s(?:disease|syndrome|sign|test|score|scale|criteria|reflex|palsy|procedure|operation|maneuver|classification|lymphoma|sarcoma|tumou?r|fracture|ulcer|index|law|method|technique|stain|cells?|nodes?|protocol|regimen)\b/i;
+
+/**
+ * Two capitalised words side by side that are both in the large name list ("Ngozi Okafor", "Lars
+ * Henriksen"): a name even when neither word list of compromise knows it. Pairs of ordinary words
+ * ("Will Center"), eponyms and organisation names are left out.
+ */
+function listedPairs(text: string, tokens: Token[], res: EntityResources, model: EvidenceModel, out: RawMention[]) {
+  if (!res.allNames) return;
+  const names = res.allNames();
+  const ordinary = (w: string) => {
+    const l = w.toLowerCase().replace(/['’]s$/, '');
+    return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
+  };
+  for (const m of text.matchAll(PAIR)) {
+    const [a, b] = [m[1].replace(/['’]s$/, ''), m[2].replace(/['’]s$/, '')];
+    // Both words in the list, or one of them with the other unknown to the English lexicon ("Krisztián Szöllösy").
+    const both = names.has(a) && names.has(b);
+    const one = (names.has(a) || names.has(b)) && !res.commonWords.has(a.toLowerCase()) && !res.commonWords.has(b.toLowerCase());
+    // With only one listed word, a pair that opens a sentence or a line is as likely a heading or a place.
+    if (!both && !(one && !/(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))) continue;
+    if (ordinary(a) || ordinary(b)) continue;
+    if (EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
+  }
+  void model;
+}
+
 /** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
 function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: RawMention[]) {
   const nouns = [...new Set([...model.roleNouns.patient, ...model.roleNouns.person, ...model.roleNouns.relative])]
@@ -122,6 +152,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
       push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
     }
   }
+  listedPairs(text, tokens, res, model, out);
   rolePhrases(text, tokens, model, out);
   tokens.forEach((t, i) => {
     const p = PRONOUNS[t.lower];

@@ -17,6 +17,12 @@ export interface EntityResources {
   notNames: Set<string>;
   /** Lower-case words compromise knows as something other than a name: capitalised, they are rarely names. */
   commonWords: Set<string>;
+  /**
+   * A large list of given names and surnames (the `humannames` package, ~200,000 entries, as written:
+   * "Marcus", "Delgado"), loaded on first use. It holds ordinary words too ("Will", "Center"), so it only
+   * counts for two such words side by side (see src/analysis/mentions.ts).
+   */
+  allNames?: () => Set<string>;
 }
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Baby|Coach|Councilman|Councilwoman|Officer|Sgt|Rev|Sister|Brother|Grandma|Grandpa|Aunt|Uncle|Nana|Papa)\.?$/;
