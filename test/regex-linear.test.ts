@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCue, compileLexicons, needsUnicode, readLexiconSources } from '../src/rules/lexicons.js';
+import { loadEvidence } from '../src/analysis/evidence.js';
 import { BUILTIN_RULES_DIR, readRuleSources } from '../src/rules/load.js';
 import type { ConditionSpec, ContextSpec } from '../src/rules/schema.js';
 
@@ -31,6 +32,13 @@ function builtinRegexes(): [string, RegExp][] {
     const own = [...cues(s.context), ...(s.kind === 'entity' ? s.exclude ?? [] : [])].filter((c) => c.startsWith('/'));
     for (const c of own) compileCue(c, lexicons).forEach((re) => out.push([`cue of ${r.id} ${c}`, re]));
   }
+  // The people model's own regexes: its evidence cues (as compiled, anchored to a mention) and name shapes.
+  const model = loadEvidence(lexicons);
+  const global = (re: RegExp) => (re.global ? re : new RegExp(re.source, `${re.flags}g`));
+  model.cues.forEach((c, i) => c.regexes.forEach((re, k) => out.push([`evidence cue ${i}.${k} (${c.role}, ${c.attach})`, global(re)])));
+  for (const [k, list] of Object.entries(model.owners)) list.forEach((re, i) => out.push([`owner cue ${k} #${i}`, re]));
+  model.clinicianAuthor.forEach((re, i) => out.push([`clinician cue #${i}`, re]));
+  model.nameShapes.forEach((s) => out.push([`name shape ${s.shape}`, s.regex]));
   return out;
 }
 

@@ -70,7 +70,7 @@ const sourceOf = (re: RegExp) => re.source;
  * ("our own beloved"), then the mention. Tested on the few tokens before the mention.
  */
 function beforeRegex(res: RegExp[]): RegExp {
-  const filler = "(?:[\\s,:]+(?:the|our|my|a|an|own|new|beloved|former|longtime|long-time|dear|sweet|favorite|favourite|wonderful|amazing|incredible|retired|late))*";
+  const filler = "(?:[\\s,:]+(?:the|our|my|a|an|own|new|beloved|former|longtime|long-time|dear|sweet|favorite|favourite|wonderful|amazing|incredible|retired|late)){0,3}";
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${res.map(sourceOf).join('|')})${filler}[\\s,:]*$`, `iu`);
 }
 

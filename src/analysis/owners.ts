@@ -79,7 +79,8 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
   if (!span) return { kind: 'none', roles: [], evidence: [] };
   const [a, b] = span;
   const sentence = tokens[a].sentence;
-  const inside = mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end);
+  // A place that looks like a name ("Lake County", "County Road 12") is the place itself, not an owner.
+  const inside = mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end && (type === 'name' || !c.organisations.has(m.person)));
   // "in her 90s", "your 3/14 visit": a pronoun inside the identifier says whose it is.
   const pronoun = inside ? undefined : mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => (m.kind === 'pronoun' || m.kind === 'you') && m.start >= range.start && m.end <= range.end);
   if (pronoun && !(pronoun.kind === 'you' && !c.persons[pronoun.person].named && !c.persons[pronoun.person].roles.has('patient'))) return personOwner(c.persons[pronoun.person], c);
@@ -91,7 +92,7 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
   }
   // The author tells the story; a detail in a sentence about someone else is that person's.
   const others = mentionsIn(tokens, c.mentions, 'sentence', sentence).some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
-  const usable = (m: Mention) => !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
+  const usable = (m: Mention) => !c.organisations.has(m.person) && !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
   for (const scope of ['clause', 'sentence'] as const) {
     const same = (t: Token) => (scope === 'clause' ? t.clause === tokens[a].clause : t.sentence === tokens[a].sentence);
     const person = scope === 'clause' ? nearestInClause(tokens, c.mentions, a, b, usable) : nearestInSentence(tokens, c.mentions, a, b, usable);
