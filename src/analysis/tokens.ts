@@ -8,8 +8,8 @@ const WORD = /[\p{L}\p{N}@#_][\p{L}\p{N}_'’.\-/@]*[\p{L}\p{N}_]|[\p{L}\p{N}@#_
 /** Words that start a new clause after a comma: what follows is about someone else as often as not. */
 const CLAUSE_JOINTS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'so', 'yet', 'since', 'when', 'after', 'before', 'and', 'or', 'if', 'unless']);
 
-/** Punctuation that always ends a clause. */
-const CLAUSE_ENDS = new Set([';', ':', '—', '–', '(', ')', '[', ']', '"', '“', '”', '|', '•', '·']);
+/** Punctuation that always ends a clause (a parenthesis does not: "Marcus (cell 773-555-0187)" is still about Marcus). */
+const CLAUSE_ENDS = new Set([';', ':', '—', '–', '"', '“', '”', '|', '•', '·']);
 
 /**
  * Split the plain view into tokens, each with its clause, sentence and paragraph number. A word token keeps
