@@ -91,3 +91,19 @@ describe('post-processing', () => {
     expect(out.map((m) => m.finding.severity)).toEqual(['warning', 'error']);
   });
 });
+
+describe('consent counts only when affirmative and recorded as a reference', () => {
+  const story = 'Our patient Maria Lopez rang the bell after chemo today!';
+  it.each([
+    [`Shared with permission. ${story}`, 'warning'],
+    [`NOT shared with permission. ${story}`, 'error'],
+    [`We did not get written permission yet. ${story}`, 'error'],
+    [`Photo release pending. ${story}`, 'error'],
+    [`---\nphi-lint:\n  authorization: HIPAA-AUTH-2026-118\n---\n${story}`, 'warning'],
+    [`---\nphi-lint:\n  authorization: x\n---\n${story}`, 'error'],
+    [`---\nphi-lint:\n  authorization: yes\n---\n${story}`, 'error'],
+  ])('%s', (text, severity) => {
+    const name = lint(text).find((f) => f.type === 'name')!;
+    expect(name.severity).toBe(severity);
+  });
+});

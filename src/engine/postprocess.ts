@@ -1,7 +1,7 @@
 // Post-processing of one document's findings: authorization, quasi-identifier aggregation, allow lists, dedupe, sort.
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
-import { finds, firstMatch, type Lexicon } from '../rules/lexicons.js';
+import { finds, type Lexicon } from '../rules/lexicons.js';
 import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
 
 /** Organisation allow-lists from the config; entries match whole words, case-insensitively. */
@@ -69,12 +69,30 @@ export function allowed(f: Finding, allow: AllowList): boolean {
   return false;
 }
 
-/** Whether the draft records consent: a front-matter authorization id or a consent statement in its text. */
-function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | undefined {
-  if (doc.authorization) return `authorization ${doc.authorization}`;
+/** A front-matter authorization must look like a reference (letters, digits and separators, with a digit), not "x" or "yes". */
+export const AUTHORIZATION_REFERENCE = /^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9 ._/#:-]{3,63}$/;
+
+/** Words that turn a consent statement around: "NOT shared with permission", "permission pending". */
+const DENIED_BEFORE = /\b(?:not|no|never|without|n['’]t|cannot|can['’]t|yet to|still need(?:s|ed)?|waiting (?:for|on)|awaiting|pending|unsigned|revoked|withdrew|withdrawn|declined|refused)\b[^.!?\n]{0,30}$/i;
+const DENIED_AFTER = /^[^.!?\n]{0,20}\b(?:pending|requested|not (?:yet )?(?:signed|received|on file)|still (?:unsigned|missing|needed)|to follow|needed|missing|revoked|withdrawn|declined|refused)\b/i;
+
+/**
+ * Whether the draft records consent: a front-matter authorization that looks like a reference, or an
+ * affirmative consent statement in its text. A denied or pending statement records nothing.
+ */
+export function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | undefined {
+  if (doc.authorization && AUTHORIZATION_REFERENCE.test(doc.authorization.trim())) return `authorization ${doc.authorization}`;
   const lex = lexicons.get('consent-cues');
-  const m = lex && firstMatch(lex, doc.plain);
-  return m ? `the draft says "${m}"` : undefined;
+  if (!lex) return undefined;
+  for (const re of lex.regexes) {
+    re.lastIndex = 0;
+    for (const m of doc.plain.matchAll(re)) {
+      const before = doc.plain.slice(Math.max(0, m.index - 40), m.index);
+      const after = doc.plain.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      if (!DENIED_BEFORE.test(before) && !DENIED_AFTER.test(after)) return `the draft says "${m[0]}"`;
+    }
+  }
+  return undefined;
 }
 
 /** The post-processing chain: each step is a small pure function over the list. */
