@@ -4,6 +4,32 @@ import { rangeAt, type Range } from '../document/sentences.js';
 import { finds } from '../rules/lexicons.js';
 import type { CompiledContext, Condition } from '../rules/compiled.js';
 import type { SeverityOrOff, Severity } from '../types.js';
+import type { Analysis, DraftKind } from '../analysis/types.js';
+
+/** Kinds of draft in which an unnamed "you" is one person, the one the reply answers (elsewhere it is every reader). */
+const REPLY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['review-reply', 'comment-reply']);
+
+/**
+ * Whether the person addressed, or a relative of theirs, is mentioned in the condition's scope around `m`
+ * (its sentence by default; `near`, `before` and `after` look in the sentence). In a review or comment reply
+ * the addressee is the reader ("your crown", "your mother's discharge"); in any other draft only a person
+ * the draft names and speaks to ("Mark, your crown") counts, never a tagged @handle or "you", every
+ * reader, nor a public figure who is not our patient (what they said of themselves is public).
+ */
+export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
+  const p = a.persons.find((x) => x.addressee);
+  if (!p) return false;
+  const reply = REPLY_KINDS.has(a.kind);
+  if (!reply && (!p.named || (p.roles.has('public') && !p.roles.has('patient')))) return false;
+  const r = c.scope === 'draft' ? { start: 0, end: doc.plain.length }
+    : c.scope === 'match' ? m
+    : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
+    : rangeAt(doc.sentences, m.start);
+  const end = Math.max(r.end, m.end);
+  const inScope = (x: Range) => x.start < end && x.end > r.start;
+  if (!reply) return p.mentions.some((x) => x.kind === 'you' && inScope(x));
+  return p.mentions.some(inScope) || a.persons.some((q) => q.relativeOf === p.id && q.mentions.some(inScope));
+}
 
 /** The text a condition looks at for a match at `m`. */
 export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
@@ -63,7 +89,9 @@ function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined
 }
 
 /** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
-export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache): boolean {
+export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache, analysis?: () => Analysis): boolean {
+  if (c.about === 'addressee' && !(analysis && aboutAddressee(doc, analysis(), m, c))) return false;
+  if (!c.regexes.length) return c.about !== undefined;
   const key = cache ? scopeKey(doc, m, c) : undefined;
   if (!cache || key === undefined) {
     const text = scopeText(doc, m, c);
@@ -88,11 +116,11 @@ export function holds(doc: LintDocument, m: Range, c: Condition, cache?: Context
  * `excused` says an `unless` cue (staff, event, donor…) quieted it, as opposed to missing context.
  */
 export function contextSeverity(
-  doc: LintDocument, m: Range, severity: Severity, ctx: CompiledContext | undefined, cache?: ContextCache,
+  doc: LintDocument, m: Range, severity: Severity, ctx: CompiledContext | undefined, cache?: ContextCache, analysis?: () => Analysis,
 ): { severity: SeverityOrOff; excused: boolean } {
   if (!ctx) return { severity, excused: false };
-  const excused = ctx.unless.some((c) => holds(doc, m, c, cache)) && !ctx.override.some((c) => holds(doc, m, c, cache));
-  const required = ctx.require.every((c) => holds(doc, m, c, cache));
+  const excused = ctx.unless.some((c) => holds(doc, m, c, cache, analysis)) && !ctx.override.some((c) => holds(doc, m, c, cache, analysis));
+  const required = ctx.require.every((c) => holds(doc, m, c, cache, analysis));
   return { severity: required && !excused ? severity : lower(ctx.otherwise, severity), excused };
 }
 

@@ -84,10 +84,10 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
     if (full) break;
     // A rule whose matches would all be dropped without a draft-wide cue is not run at all without it.
     const ctx = rule.context;
-    if (ctx && ctx.otherwise === 'off' && ctx.require.some((c) => c.scope === 'draft' && !holds(doc, whole, c, contextCache))) continue;
+    if (ctx && ctx.otherwise === 'off' && ctx.require.some((c) => c.scope === 'draft' && !c.about && !holds(doc, whole, c, contextCache))) continue;
     for (const m of rule.find(input)) {
       const judged = judge(input, rule, m);
-      const { severity, excused } = contextSeverity(doc, m, judged.severity, rule.context, contextCache);
+      const { severity, excused } = contextSeverity(doc, m, judged.severity, rule.context, contextCache, input.analysis);
       if (severity === 'off') continue;
       const finding = toFinding(doc, rule, m, severity);
       if (finding && judged.because && severity !== 'info') {

@@ -32,7 +32,7 @@ function compileConditions(env: CompileEnv, spec: ConditionSpec | ConditionSpec[
   if (!spec) return [];
   const list = Array.isArray(spec) ? spec : [spec];
   return list.map((c, i) => ({
-    regexes: c.any.flatMap((cue, j) => {
+    regexes: (c.any ?? []).flatMap((cue, j) => {
       const cuePath = Array.isArray(spec) ? [...path, i, 'any', j] : [...path, 'any', j];
       try {
         return compileCue(cue, env.lexicons, env.custom);
@@ -43,6 +43,7 @@ function compileConditions(env: CompileEnv, spec: ConditionSpec | ConditionSpec[
     scope: c.scope,
     before: c.before ?? 40,
     after: c.after ?? 40,
+    ...(c.about ? { about: c.about } : {}),
   }));
 }
 

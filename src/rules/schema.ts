@@ -18,7 +18,13 @@ function build(z: typeof Zod.z) {
 
   /** One context condition: cues looked for in a scope around the match. */
   const conditionSchema = z.strictObject({
-    any: z.array(cue).min(1),
+    any: z.array(cue).min(1).optional(),
+    /**
+     * `addressee`: holds when the scope (the match's sentence by default) mentions the person a reply answers
+     * or a post addresses by name ("your crown", "Mark, you arrived"); "you" in a general post (every reader) never counts.
+     * With `any`, both must hold.
+     */
+    about: z.enum(['addressee']).optional(),
     /**
      * Where to look: the match's sentence (default), paragraph, the whole draft, the match itself, `near`
      * (a window either side, the match blanked), or only `before` / `after` it (so `$` / `^` anchor at the match).
@@ -28,7 +34,7 @@ function build(z: typeof Zod.z) {
     before: z.number().int().min(0).max(2000).optional(),
     /** With scope `near`: characters after the match to look in (default 40). */
     after: z.number().int().min(0).max(2000).optional(),
-  });
+  }).refine((c) => c.any !== undefined || c.about !== undefined, { message: 'a condition needs "any" (cues) or "about"' });
 
   const conditionList = z.union([conditionSchema, z.array(conditionSchema).min(1)]);
 
