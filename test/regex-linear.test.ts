@@ -15,7 +15,7 @@ const lexicons = compileLexicons(readLexiconSources(path.join(BUILTIN_RULES_DIR,
 
 function cues(ctx: ContextSpec | undefined): string[] {
   const out: string[] = [...(ctx?.any ?? [])];
-  const add = (c: ConditionSpec | ConditionSpec[] | undefined) => [c ?? []].flat().forEach((x) => out.push(...x.any));
+  const add = (c: ConditionSpec | ConditionSpec[] | undefined) => [c ?? []].flat().forEach((x) => out.push(...(x.any ?? [])));
   add(ctx?.require);
   add(ctx?.unless);
   add(ctx?.override);
