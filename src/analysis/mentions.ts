@@ -18,7 +18,6 @@ const PRONOUNS: Record<string, { kind: MentionKind; possessive: boolean }> = {
   yourself: { kind: 'you', possessive: false }, "you're": { kind: 'you', possessive: false }, "you’re": { kind: 'you', possessive: false },
   "you've": { kind: 'you', possessive: false }, "you’ve": { kind: 'you', possessive: false }, "you'll": { kind: 'you', possessive: false },
   "you’ll": { kind: 'you', possessive: false }, "you'd": { kind: 'you', possessive: false }, "you’d": { kind: 'you', possessive: false },
-  y: { kind: 'you', possessive: false },
   i: { kind: 'author', possessive: false }, me: { kind: 'author', possessive: false }, my: { kind: 'author', possessive: true },
   "i'm": { kind: 'author', possessive: false }, "i’m": { kind: 'author', possessive: false }, "i've": { kind: 'author', possessive: false },
   "i’ve": { kind: 'author', possessive: false }, "i'll": { kind: 'author', possessive: false }, "i’ll": { kind: 'author', possessive: false },
@@ -67,7 +66,7 @@ const EPONYM_AFTER = /^(?:['’]s?)?\s(?:disease|syndrome|sign|test|score|scale|
  * Henriksen"): a name even when neither word list of compromise knows it. Pairs of ordinary words
  * ("Will Center"), eponyms and organisation names are left out.
  */
-function listedPairs(text: string, tokens: Token[], res: EntityResources, model: EvidenceModel, out: RawMention[]) {
+function listedPairs(text: string, tokens: Token[], res: EntityResources, out: RawMention[]) {
   if (!res.allNames) return;
   const names = res.allNames();
   const ordinary = (w: string) => {
@@ -85,7 +84,6 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, model:
     if (EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
   }
-  void model;
 }
 
 /** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
@@ -127,7 +125,6 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     const r = cut(r0);
     push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
   }
-  for (const r of [] as Range[]) push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
   for (const m of text.matchAll(SHAPES.handle)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'handle');
   for (const m of text.matchAll(SHAPES.hashtag)) if (nameHashtag(m[0], res)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'hashtag');
   for (const m of text.matchAll(FAMILY)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'family');
@@ -152,13 +149,12 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
       push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
     }
   }
-  listedPairs(text, tokens, res, model, out);
+  listedPairs(text, tokens, res, out);
   rolePhrases(text, tokens, model, out);
   tokens.forEach((t, i) => {
     const p = PRONOUNS[t.lower];
-    // "y'all" is the readers; a lone "I" inside a name ("Mary I. Cole") is an initial.
-    if (!p || (t.lower === 'y' && !/^y['’]all/i.test(text.slice(t.start, t.start + 5)))) return;
-    if (t.lower === 'y') return;
+    // A lone "I" inside a name ("Mary I. Cole") is an initial.
+    if (!p) return;
     if (t.lower === 'i' && text[t.start] !== 'I') return;
     if (t.lower === 'i' && /^\.\s?[A-Z]/.test(text.slice(t.end, t.end + 3))) return;
     out.push({ start: t.start, end: t.end, kind: p.kind, first: i, last: i, possessive: p.possessive, paragraph: t.paragraph });

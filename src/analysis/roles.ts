@@ -98,13 +98,11 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
             break;
           }
         } else {
-          const to = tokens[Math.min(tokens.length - 1, m.last + AFTER_TOKENS)];
           let end = m.end;
           for (let i = m.last + 1; i <= Math.min(tokens.length - 1, m.last + AFTER_TOKENS); i++) {
             if (tokens[i].sentence !== tokens[m.last].sentence) break;
             end = tokens[i].end;
           }
-          void to;
           const window = text.slice(m.end, end);
           for (const re of cue.regexes) {
             const hit = re.exec(window);
