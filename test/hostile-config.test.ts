@@ -67,3 +67,32 @@ describe('a folder that cannot be read', () => {
     noTrace(r.stderr);
   });
 });
+
+describe('authorizationPattern: what a front-matter authorization must look like', () => {
+  const story = (auth: string) => `---\nphi-lint:\n  authorization: ${auth}\n---\nOur patient Maria Lopez rang the bell after chemo today!\n`;
+  const nameSeverity = (config: string, auth: string) => {
+    const r = runCli(['--format', 'json', 'a.md'], { cwd: tempDir({ '.phi-lint.yaml': config, 'a.md': story(auth) }) });
+    return (JSON.parse(r.stdout).files[0].findings as { type: string; severity: string }[]).find((f) => f.type === 'name')?.severity;
+  };
+  const TEAM = 'authorizationPattern: "AUTH-\\\\d{4}-\\\\d{3,}"\n';
+  it.each([
+    ['', 'form 118', 'warning'],
+    [TEAM, 'form 118', 'error'],
+    [TEAM, 'AUTH-2026-118', 'warning'],
+    [TEAM, 'see AUTH-2026-118', 'error'],
+  ])('config %j, authorization %j → %s', (config, auth, severity) => {
+    expect(nameSeverity(config || 'rules: {}\n', auth)).toBe(severity);
+  });
+  it.each([
+    ['(a+)\\\\1', 'a backreference'],
+    ['(unclosed', 'not a regular expression'],
+  ])('an unusable pattern %j is one positioned line, exit 2', (pattern, why) => {
+    const dir = tempDir({ '.phi-lint.yaml': `rules: {}\nauthorizationPattern: "${pattern}"\n`, 'a.md': story('AUTH-2026-118') });
+    const r = runCli(['a.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, '.phi-lint.yaml')}:2:`);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    noTrace(r.stderr);
+  });
+});

@@ -46,6 +46,15 @@ describe('README config and rule blocks', () => {
     const r = runCli(['--format', 'json', 'flag.md'], { cwd: dir });
     expect(JSON.parse(r.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain(ruleId);
   });
+  it('the authorization front-matter example counts under the config block\'s authorizationPattern', () => {
+    const { dir } = configAndRule();
+    const front = block((b) => b.lang === 'markdown' && b.body.includes('authorization:'))[0].body;
+    fs.writeFileSync(path.join(dir, 'story.md'), `${front}${PHI}`);
+    const r = runCli(['--format', 'json', 'story.md'], { cwd: dir });
+    const findings = JSON.parse(r.stdout).files[0].findings as { type: string; severity: string }[];
+    expect(findings.find((f) => f.type === 'name')?.severity).toBe('warning');
+    expect(findings.find((f) => f.type === 'mrn')?.severity).toBe('error');
+  });
   it('the disable-comment example silences what it names, with its reasons', () => {
     const md = block((b) => b.lang === 'markdown' && b.body.includes('phi-lint-disable'))[0].body;
     const r = runCli(['--format', 'json', 'post.md'], { cwd: tempDir({ 'post.md': md }) });

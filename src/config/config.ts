@@ -8,6 +8,7 @@ import { UserError, didYouMean } from '../errors.js';
 import { validateWith } from '../schema-errors.js';
 import type { Severity, SeverityOrOff } from '../types.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
+import { linearReason } from '../rules/linear-regex.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -32,6 +33,12 @@ function buildSchema(z: typeof Zod.z) {
     allowDisablingIdentifiers: z.boolean().default(false),
     /** The most severe a finding inside code blocks or inline code may be (default: as severe as in prose). */
     codeSeverity: z.enum(['error', 'warning', 'info']).optional(),
+    /**
+     * What a front-matter `phi-lint.authorization` must look like to count as a signed authorization: a
+     * regular expression (RE2 syntax) the whole value must match. Default: letters, digits and separators
+     * with at least one digit, 4 to 64 characters (AUTH-2026-118, "form 118"), so "x" or "yes" count for nothing.
+     */
+    authorizationPattern: z.string().min(1).optional(),
     /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
     /** Scheduler CSV files whose column headers phi-lint does not know: which column holds the post's text, link and image. */
     csv: z.strictObject({ message: z.string().min(1).optional(), link: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
@@ -57,6 +64,8 @@ export interface Config {
   csv?: { message?: string; link?: string; image?: string };
   allowDisablingIdentifiers: boolean;
   codeSeverity?: Severity;
+  /** The config's authorizationPattern (RE2 source, matched against the whole value); default built in. */
+  authorizationPattern?: string;
   source?: YamlSource;
 }
 
@@ -94,7 +103,21 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   if (src.value === null || src.value === undefined) src.value = {};
   const data = validateWith(configSchema(), src, 'config');
   const root = path.dirname(file);
+  if (data.authorizationPattern !== undefined) checkAuthorizationPattern(data.authorizationPattern, file, src);
   return { file, root, source: src, ...data, ruleDirs: data.ruleDirs.map((d) => path.resolve(root, d)) };
+}
+
+/** An authorizationPattern must be a regular expression that runs in linear time; else a positioned error. */
+function checkAuthorizationPattern(source: string, file: string, src: YamlSource): void {
+  const pos = src.position(['authorizationPattern']);
+  let why: string | undefined;
+  try {
+    new RegExp(source, 'u');
+    why = linearReason(source);
+  } catch (e) {
+    why = `it is not a regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`;
+  }
+  if (why) throw new UserError(`config: authorizationPattern cannot be used: ${why}`, file, pos.line, pos.column);
 }
 
 /** Whether a `rules` key matches a rule id: an exact id, a glob (`phi/*`), or `*` / `**` for every rule. */

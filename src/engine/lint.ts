@@ -33,6 +33,8 @@ export interface LintEnv {
   codeSeverity?: Severity;
   /** Disable comments may hide never-publishable identifiers (config allowDisablingIdentifiers; default false). */
   allowDisablingIdentifiers?: boolean;
+  /** What a front-matter authorization must look like (config authorizationPattern, RE2; default built in). */
+  authorizationPattern?: string;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
   keepContained?: boolean;
 }

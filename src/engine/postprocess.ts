@@ -2,6 +2,7 @@
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
 import { finds, type Lexicon } from '../rules/lexicons.js';
+import { LinearRegExp } from '../rules/linear-regex.js';
 import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
 
 /** Organisation allow-lists from the config; entries match whole words, case-insensitively. */
@@ -44,6 +45,8 @@ interface Env {
   lexicons: Map<string, Lexicon>;
   allow: AllowList;
   keepContained?: boolean;
+  /** The config's authorizationPattern (RE2 source); default AUTHORIZATION_REFERENCE. */
+  authorizationPattern?: string;
 }
 
 /** Types a signed authorization covers (never the always-forbidden identifiers). */
@@ -72,6 +75,18 @@ export function allowed(f: Finding, allow: AllowList): boolean {
 /** A front-matter authorization must look like a reference (letters, digits and separators, with a digit), not "x" or "yes". */
 export const AUTHORIZATION_REFERENCE = /^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9 ._/#:-]{3,63}$/;
 
+const matchers = new Map<string, RegExp>();
+/**
+ * The whole-value matcher for a configured pattern (compiled once; RE2, since it comes from the config).
+ * The config loader has already checked that it compiles.
+ */
+function authorizationMatcher(source?: string): RegExp {
+  if (source === undefined) return AUTHORIZATION_REFERENCE;
+  let re = matchers.get(source);
+  if (!re) matchers.set(source, (re = new LinearRegExp(`^(?:${source})$`)));
+  return re;
+}
+
 /** Words that turn a consent statement around: "NOT shared with permission", "permission pending". */
 const DENIED_BEFORE = /\b(?:not|no|never|without|n['’]t|cannot|can['’]t|yet to|still need(?:s|ed)?|waiting (?:for|on)|awaiting|pending|unsigned|revoked|withdrew|withdrawn|declined|refused)\b[^.!?\n]{0,30}$/i;
 const DENIED_AFTER = /^[^.!?\n]{0,20}\b(?:pending|requested|not (?:yet )?(?:signed|received|on file)|still (?:unsigned|missing|needed)|to follow|needed|missing|revoked|withdrawn|declined|refused)\b/i;
@@ -80,8 +95,8 @@ const DENIED_AFTER = /^[^.!?\n]{0,20}\b(?:pending|requested|not (?:yet )?(?:sign
  * Whether the draft records consent: a front-matter authorization that looks like a reference, or an
  * affirmative consent statement in its text. A denied or pending statement records nothing.
  */
-export function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>): string | undefined {
-  if (doc.authorization && AUTHORIZATION_REFERENCE.test(doc.authorization.trim())) return `authorization ${doc.authorization}`;
+export function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>, authorizationPattern?: string): string | undefined {
+  if (doc.authorization && authorizationMatcher(authorizationPattern).test(doc.authorization.trim())) return `authorization ${doc.authorization}`;
   const lex = lexicons.get('consent-cues');
   if (!lex) return undefined;
   for (const re of lex.regexes) {
@@ -100,7 +115,7 @@ export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Find
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
   list = applyAlone(doc, list);
-  list = applyConsent(list, consentOf(doc, env.lexicons));
+  list = applyConsent(list, consentOf(doc, env.lexicons, env.authorizationPattern));
   return dedupe(list.map((m) => m.finding), env.keepContained);
 }
 
