@@ -55,16 +55,21 @@ const NOT_NAMES = [
 /** Word lists taken from compromise's lexicon: given names, surnames, and words that are not names. */
 export interface NlpWords {
   firstNames: string[];
+  /** Given names compromise tags only male, or only female: what "he" and "she" can refer to. */
+  maleNames?: string[];
+  femaleNames?: string[];
   lastNames: string[];
   commonWords: string[];
 }
 
 /** Sort compromise's lexicon into the word lists (build time writes them to dist/nlp-words.json). */
 export function nlpWords(lexicon: Record<string, string | string[]>): NlpWords {
-  const words: NlpWords = { firstNames: [], lastNames: [], commonWords: [] };
+  const words: NlpWords = { firstNames: [], lastNames: [], commonWords: [], maleNames: [], femaleNames: [] };
   for (const [word, tags] of Object.entries(lexicon)) {
     const t = Array.isArray(tags) ? tags : [tags];
     if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) words.firstNames.push(word);
+    if (t.includes('MaleName') && !t.includes('FemaleName')) words.maleNames!.push(word);
+    if (t.includes('FemaleName') && !t.includes('MaleName')) words.femaleNames!.push(word);
     if (t.includes('LastName')) words.lastNames.push(word);
     if (!t.some((x) => /Name$|^Person$|^Honorific$/.test(x))) words.commonWords.push(word);
   }
@@ -89,12 +94,14 @@ function resources(words: NlpWords, lexicons: Map<string, Lexicon>): EntityResou
   const notNames = new Set<string>(NOT_NAMES);
   const commonWords = new Set<string>(words.commonWords);
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) firstNames.add(term.toLowerCase());
-  for (const term of lexicons.get('not-names')?.spec.terms ?? []) notNames.add(term.toLowerCase());
+  for (const term of lexicons.get('not-name-words')?.spec.terms ?? []) notNames.add(term.toLowerCase());
   // Names in the first-names lexicon are real names even when the built-in list above doubts them.
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) notNames.delete(term.toLowerCase());
   let all: Set<string> | undefined;
   const allNames = () => (all ??= new Set(Object.keys(createRequire(import.meta.url)('humannames') as Record<string, number>)));
-  return { firstNames, lastNames, notNames, commonWords, allNames };
+  const wordNames = new Set<string>((lexicons.get('word-names')?.spec.terms ?? []).map((t) => t.toLowerCase()));
+  const gender = new Map<string, 'm' | 'f'>([...(words.maleNames ?? []).map((w) => [w, 'm'] as const), ...(words.femaleNames ?? []).map((w) => [w, 'f'] as const)]);
+  return { firstNames, lastNames, notNames, commonWords, wordNames, gender, allNames };
 }
 
 export interface SetupOptions {

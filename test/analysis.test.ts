@@ -92,6 +92,37 @@ describe('mentions and persons', () => {
     const kinds = a.mentions.filter((m) => m.kind !== 'pronoun' && m.kind !== 'you').map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
     expect(kinds).toEqual(expect.arrayContaining(['family:the Nguyen family', 'hashtag:#TeamLiamStrong', 'handle:@maria.lopez', 'role-phrase:A 72-year-old man']));
   });
+  it.each([
+    // A given name that is also a word is a name only where a name's shape says so.
+    ['Hi Faith! Your skin biopsy came back benign.', 'Faith', ['patient']],
+    ['Keep the faith! Biopsy results take about a week.', 'faith', ['(no mention)']],
+    ['Meet Hunter Okafor! He is recovering from bypass surgery on our step-down unit.', 'Hunter Okafor', ['patient']],
+    ['Hunter safety class meets Tuesday in the cafeteria.', 'Hunter', ['(no mention)']],
+    ['His wife of 58 years, June, sat by the stretcher while he was admitted.', 'June', ['relative']],
+    ['Esperanza "Hope" Villalobos had a stroke in February and was treated in our ED.', 'Esperanza', ['patient']],
+    // Spanish titles and family words.
+    ['Hola, Sra. Benítez. Su esposo Ramón sigue en la habitación 318 y está estable.', 'Ramón', ['patient']],
+    ['Hola, Sra. Benítez. Su esposo Ramón sigue en la habitación 318 y está estable.', 'Sra. Benítez', []],
+    // Where a patient lies says they are one.
+    ['Can someone sit with Mrs. K in bed 12 while I am on break?', 'Mrs. K', ['patient']],
+    ['Can someone sit with Mrs. K at the front desk while I am on break?', 'Mrs. K', []],
+  ])('%s → %s is %j', (text, name, roles) => {
+    expect(rolesOf(text, name)).toEqual(roles);
+  });
+  it('a word of a name the draft gave is that person again, alone and capitalised', () => {
+    const { a, text } = model('Our brave Wren Castellanos rang the bell after chemotherapy. Wren has been coming to our infusion center for a year.');
+    const wren = a.persons.find((p) => p.label === 'Wren Castellanos')!;
+    expect(wren.mentions.filter((m) => m.kind === 'name').map((m) => text.slice(m.start, m.end))).toEqual(['Wren Castellanos', 'Wren']);
+  });
+  it('"she" is not a man, and across sentences means the person the story is about', () => {
+    const text = 'Hope Villalobos was walking when her hand stopped working. She called her daughter, Marisol. Dr. Tobias Renner had a scan done within minutes of her arrival. She is back on the trail.';
+    const { a } = model(text);
+    const tobias = a.persons.find((p) => p.label.includes('Tobias'))!;
+    const marisol = a.persons.find((p) => p.label === 'Marisol')!;
+    expect(tobias.mentions.some((m) => m.kind === 'pronoun')).toBe(false);
+    expect(marisol.mentions.some((m) => m.kind === 'pronoun')).toBe(false);
+    expect(rolesOf(text, 'Tobias')).toEqual(['staff']);
+  });
   it('organisations named after people are not persons', () => {
     expect(rolesOf('She was treated at the Ruth Whitfield Cancer Center last year.', 'Ruth Whitfield')).toEqual(['organisation']);
   });

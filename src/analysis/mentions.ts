@@ -4,6 +4,7 @@ import type { Range } from '../document/sentences.js';
 import { SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
 import { tokenSpan } from './tokens.js';
+import { ORG_AFTER, ORG_WORD } from './persons.js';
 import type { Mention, MentionKind, Token } from './types.js';
 
 /** A mention before it is assigned to a person. */
@@ -73,16 +74,58 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, out: R
     const l = w.toLowerCase().replace(/['’]s$/, '');
     return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
   };
-  for (const m of text.matchAll(PAIR)) {
-    const [a, b] = [m[1].replace(/['’]s$/, ''), m[2].replace(/['’]s$/, '')];
+  const pairs = new RegExp(PAIR.source, PAIR.flags);
+  for (let m = pairs.exec(text); m; m = pairs.exec(text)) {
+    // A rejected pair is retried from its second word: "Meet Hunter Okafor" holds "Hunter Okafor".
+    const accepted = pairAt(m);
+    // Only after an ordinary word ("Meet", "Congrats"): an unknown first word may open an unknown name.
+    const l = m[1].toLowerCase();
+    if (!accepted && (res.commonWords.has(l) || res.notNames.has(l))) pairs.lastIndex = m.index + m[1].length + 1;
+  }
+  function pairAt(m: RegExpExecArray): boolean {
+    // "Hope's Story", "Edna's Garden": a possessive first word is a name and its thing, not a full name.
+    if (/['’]s?$/.test(m[1])) return false;
+    const [a, b] = [m[1], m[2].replace(/['’]s$/, '')];
     // Both words in the list, or one of them with the other unknown to the English lexicon ("Krisztián Szöllösy").
     const both = names.has(a) && names.has(b);
     const one = (names.has(a) || names.has(b)) && !res.commonWords.has(a.toLowerCase()) && !res.commonWords.has(b.toLowerCase());
     // With only one listed word, a pair that opens a sentence or a line is as likely a heading or a place.
-    if (!both && !(one && !/(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))) continue;
-    if (ordinary(a) || ordinary(b)) continue;
-    if (EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    if (!both && !(one && !/(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index)))) return false;
+    // A given name that is also a word ("Hunter", "Hope") counts beside a surname no English lexicon knows.
+    const wordName = (x: string, y: string) => !!res.wordNames?.has(x.toLowerCase()) && !ordinary(y) && !res.commonWords.has(y.toLowerCase());
+    if ((ordinary(a) && !wordName(a, b)) || ordinary(b)) return false;
+    if (EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return false;
     push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
+    return true;
+  }
+}
+
+/**
+ * A word of a name the draft has already given ("Wren Castellanos", "Hi Faith!") is that name again where it
+ * stands alone and capitalised ("Wren has been coming", "Faith's results"), even when the word is also an
+ * ordinary word or opens a sentence. Only words a name list knows count, so a wrongly found heading does not
+ * spread.
+ */
+function recurrences(text: string, tokens: Token[], res: EntityResources, out: RawMention[], weak: Set<RawMention>) {
+  const known = new Set<string>();
+  for (const m of out) {
+    if (m.kind !== 'name' || weak.has(m) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_WORD.test(text.slice(m.start, m.end))) continue;
+    for (const w of text.slice(m.start, m.end).split(/[\s-]+/)) {
+      const bare = w.replace(/^["“]|["”.,]$/g, '').replace(/['’]s?$/, '');
+      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(bare)) continue;
+      const l = bare.toLowerCase();
+      const listed = res.firstNames.has(l) || res.lastNames.has(l) || !!res.allNames?.().has(bare);
+      if (res.wordNames?.has(l) || (listed && !res.commonWords.has(l) && !res.notNames.has(l))) known.add(bare);
+    }
+  }
+  if (!known.size) return;
+  const covered = (s: number, e: number) => out.some((m) => m.start < e && s < m.end && m.kind !== 'role-phrase');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}@#_-])(?:${[...known].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=['’]s\\b|[^\\p{L}\\p{N}_-]|$)`, 'gu');
+  for (const m of text.matchAll(re)) {
+    if (covered(m.index, m.index + m[0].length)) continue;
+    // "the Whitfield Scholarship", "Summit Dermatology": the word names a thing named after the person.
+    if (ORG_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
+    push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name', /^['’]s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)));
   }
 }
 
@@ -134,8 +177,10 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     const first = m[0].split(/\s/)[0].toLowerCase();
     if (res.firstNames.has(first) && !res.notNames.has(first)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
   }
+  // In a shape only a name fits ("Hi Faith!", "his wife of 58 years, June,"), a given name that is also a word is a name.
   const ordinary = (w: string) => {
-    const l = w.toLowerCase().replace(/['’]s$/, '');
+    const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
+    if (res.wordNames?.has(l)) return false;
     return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
   };
   for (const shape of model.nameShapes) {
@@ -149,7 +194,14 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
       push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
     }
   }
+  const before = out.length;
   listedPairs(text, tokens, res, out);
+  // A pair of listed words spreads only when it opens with a given name ("Wren Castellanos", not "Alliance Statement").
+  const weak = new Set(out.slice(before).filter((m) => {
+    const first = text.slice(m.start, m.end).split(/\s/)[0].toLowerCase();
+    return !res.firstNames.has(first) && !res.wordNames?.has(first);
+  }));
+  recurrences(text, tokens, res, out, weak);
   rolePhrases(text, tokens, model, out);
   tokens.forEach((t, i) => {
     const p = PRONOUNS[t.lower];

@@ -3,14 +3,29 @@ import type { RawMention } from './mentions.js';
 import { handleWords } from './mentions.js';
 import type { DraftKind, Mention, Person, Token } from './types.js';
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
 /** Words after a name that make it an organisation or a place named after a person. */
-const ORG_WORD = /(?:^|\s)(?:Hospital|Clinic|Medical|Health|Healthcare|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Department|Dept|Council|Association|Society|Auditorium|Hall|Building|Library|Church|Pharmacy|Dental|Pediatrics|Hospice|County|Street|Avenue|Boulevard|Blvd|Road|Drive|Park)\.?$/;
-const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;
+export const ORG_WORD = /(?:^|\s)(?:Hospital|Clinic|Medical|Health|Healthcare|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Department|Dept|Council|Association|Society|Auditorium|Hall|Building|Library|Church|Pharmacy|Dental|Pediatrics|Hospice|County|Street|Avenue|Boulevard|Blvd|Road|Drive|Park)\.?$/;
+export const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;
 const ORG_BEFORE = /(?:^|[^\p{L}])(?:St|Saint|Mount|Mt|Fort|Ft|Lake|Port|Cape|San|Santa|Los|Las|El)\.?\s$/u;
 const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
 const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
+
+const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+const MALE_WORDS = /^(?:mr|mister|sr|señor|don|his|he|man|boy|guy|gentleman|dad|daddy|father|husband|son|brother|grandson|grandfather|grandpa|uncle|nephew|esposo|hijo|padre|papá|abuelo|nieto|hermano)$/;
+const FEMALE_WORDS = /^(?:mrs|ms|miss|sra|srta|señora|señorita|doña|her|she|woman|girl|lady|gal|mom|mommy|mother|wife|daughter|sister|granddaughter|grandmother|grandma|aunt|niece|esposa|hija|madre|mamá|abuela|nieta|hermana)$/;
+
+/** The gender a mention's words say (a title, a relation word, a given name known as only male or only female). */
+export function genderOfMention(text: string, names?: Map<string, 'm' | 'f'>): 'm' | 'f' | undefined {
+  const ws = text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}]+/u).filter(Boolean);
+  for (const w of ws) {
+    if (MALE_WORDS.test(w)) return 'm';
+    if (FEMALE_WORDS.test(w)) return 'f';
+  }
+  const given = ws.find((w) => names?.has(w));
+  return given ? names!.get(given) : undefined;
+}
 
 /** The words that identify a name: "Mr. Delgado's" → [delgado]; "@maria.lopez" → [maria, lopez]. */
 export function nameWords(text: string, kind: Mention['kind']): string[] {
@@ -18,9 +33,12 @@ export function nameWords(text: string, kind: Mention['kind']): string[] {
   return text
     .replace(/['’]s?$/, '')
     .split(/[\s-]+/)
-    .map((w) => w.toLowerCase().replace(/[.,'’]+$/, '').replace(/['’]s$/, ''))
+    .map((w) => w.toLowerCase().replace(/^["“]+/, '').replace(/[.,'’"”]+$/, '').replace(/['’]s$/, ''))
     .filter((w) => w && !HONORIFICS.has(w));
 }
+
+/** A place phrase between a description and the name it describes. */
+const BRIDGE = /^\s(?:in|from|at|on|of)\s[^,.;:!?\n]{1,40},\s$/;
 
 const subset = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
 
@@ -58,7 +76,7 @@ function newPerson(persons: Person[], label: string, named: boolean): Person {
 }
 
 /** Cluster `raw` mentions (sorted by position) into persons. */
-export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind): Clustered {
+export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind, names?: Map<string, 'm' | 'f'>): Clustered {
   const persons: Person[] = [];
   const mentions: Mention[] = [];
   const words = new Map<number, string[][]>();
@@ -95,6 +113,11 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   };
   const attach = (m: RawMention, p: Person) => {
     const full: Mention = { ...m, person: p.id };
+    if (m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author') {
+      // "his wife of 58 years, June": the relation word set off before a name says its gender too.
+      const set = /\b(\p{L}+)(?:\sof\s\d{1,2}\s(?:years|yrs))?,\s$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+      noteGender(p, `${set && genderOfMention(set[1]) ? `${set[1]} ` : ''}${text.slice(m.start, m.end)}`);
+    }
     p.mentions.push(full);
     mentions.push(full);
     if (m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.kind !== 'role-phrase') {
@@ -104,14 +127,37 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     return full;
   };
-  const lastReferent = (before: number, paragraph: number): Mention | undefined => {
+  // What each person's titles, given names and relation words say of their gender, for "he" and "she".
+  const genders = new Map<number, Set<'m' | 'f'>>();
+  const noteGender = (p: Person, t: string) => {
+    const g = genderOfMention(t, names);
+    if (!g) return;
+    let set = genders.get(p.id);
+    if (!set) genders.set(p.id, (set = new Set()));
+    set.add(g);
+  };
+  const fits = (p: number, pronoun: string) => {
+    const want = PRONOUN_GENDER[pronoun.toLowerCase()];
+    const have = genders.get(p);
+    return !want || !have || have.size !== 1 || have.has(want);
+  };
+  // The nearest person mentioned before, in this paragraph or the one before, whom the pronoun can mean.
+  // In the pronoun's own sentence that is the nearest such person; across sentences it is the one the text is
+  // about (mentioned most so far), so "her daughter, Marisol" does not take over the story's "she".
+  const lastReferent = (before: number, paragraph: number, pronoun: string, sentence: number): Mention | undefined => {
+    const candidates: Mention[] = [];
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
       if (m.start >= before) continue;
-      if (tokens[m.first].paragraph < paragraph - 1) return undefined;
-      if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && !persons[m.person].addressee) return m;
+      if (tokens[m.first].paragraph < paragraph - 1) break;
+      if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && !persons[m.person].addressee && fits(m.person, pronoun)) {
+        if (!candidates.some((c) => c.person === m.person)) candidates.push(m);
+      }
     }
-    return undefined;
+    if (!candidates.length) return undefined;
+    if (tokens[candidates[0].first].sentence === sentence) return candidates[0];
+    const weight = (p: number) => persons[p].mentions.length;
+    return candidates.reduce((best, c) => (weight(c.person) > weight(best.person) ? c : best));
   };
   for (const m of raw) {
     const t = text.slice(m.start, m.end);
@@ -125,7 +171,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       continue;
     }
     if (m.kind === 'pronoun') {
-      const ref = lastReferent(m.start, tokens[m.first].paragraph);
+      const ref = lastReferent(m.start, tokens[m.first].paragraph, t, tokens[m.first].sentence);
       if (ref) attach(m, persons[ref.person]);
       else {
         // "Her daughter asked…", "his cell": someone the draft never names is still someone.
@@ -172,7 +218,8 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     let target: Person | undefined = m.kind !== 'family' && w.length ? findByWords(w) : undefined;
     // A description just before the name is the same person ("a 45-year-old woman, Maria").
     const prev = mentions[mentions.length - 1];
-    if (!target && prev?.kind === 'role-phrase' && m.first - prev.last <= 2 && /^[\s,]*$/.test(text.slice(prev.end, m.start))) target = persons[prev.person];
+    // So is one after a short place phrase: "our new patient in the Cedar Hills area, Mr. Odell Winfrey".
+    if (!target && prev?.kind === 'role-phrase' && (m.first - prev.last <= 2 ? /^[\s,]*$/ : BRIDGE).test(text.slice(prev.end, m.start))) target = persons[prev.person];
     target ??= newPerson(persons, t, true);
     words.set(target.id, [...(words.get(target.id) ?? []), w]);
     for (const x of w) {

@@ -18,6 +18,13 @@ export interface EntityResources {
   /** Lower-case words compromise knows as something other than a name: capitalised, they are rarely names. */
   commonWords: Set<string>;
   /**
+   * Lower-case given names that are also ordinary words (Hope, June, Hunter: the word-names lexicon):
+   * names only where a name's shape or a surname says so. Absent means none.
+   */
+  wordNames?: Set<string>;
+  /** Lower-case given names compromise knows as only male (`m`) or only female (`f`). Absent means unknown. */
+  gender?: Map<string, 'm' | 'f'>;
+  /**
    * A large list of given names and surnames (the `humannames` package, ~200,000 entries, as written:
    * "Marcus", "Delgado"), loaded on first use. It holds ordinary words too ("Will", "Center"), so it only
    * counts for two such words side by side (see src/analysis/mentions.ts).

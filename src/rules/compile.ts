@@ -1,5 +1,12 @@
 // Compiles validated rule specs into matchers: regexes, term lists, entity queries and compromise patterns.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { YamlSource } from '../yaml-source.js';
+import type { LintDocument } from '../document/document.js';
+import type { Range } from '../document/sentences.js';
+import { featuresOf, featureWords } from '../classify/features.js';
+import { loadModel, score, strongest, type Scores } from '../classify/model.js';
+import { BUILTIN_RULES_DIR } from './builtin-dir.js';
 import { UserError } from '../errors.js';
 import { trimRange } from '../document/spans.js';
 import type { Category } from '../types.js';
@@ -156,6 +163,37 @@ function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>
   };
 }
 
+/** Each document's sentence scores per model: the rules of one model share one scoring pass. */
+const sentenceScores = new WeakMap<LintDocument, Map<string, { range: Range; scores: Scores }[]>>();
+
+/** Model files live in the built-in rules folder, next to the rules that use them. */
+export const MODELS_DIR = path.join(BUILTIN_RULES_DIR, 'models');
+
+function classifierFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'classifier' }>): (input: MatchInput) => RuleMatch[] {
+  const file = path.join(MODELS_DIR, `${spec.model}.json`);
+  if (!fs.existsSync(file)) fail(env, ['model'], `unknown model "${spec.model}"; known: ${fs.existsSync(MODELS_DIR) ? fs.readdirSync(MODELS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).join(', ') : 'none'}`);
+  const model = loadModel(file);
+  if (!model.labels.includes(spec.label) || spec.label === 'none') fail(env, ['label'], `the model "${spec.model}" has no label "${spec.label}"; its labels: ${model.labels.filter((l) => l !== 'none').join(', ')}`);
+  const lexicons = env.lexicons;
+  return (input) => {
+    const { doc } = input;
+    let byModel = sentenceScores.get(doc);
+    if (!byModel) sentenceScores.set(doc, (byModel = new Map()));
+    let scored = byModel.get(spec.model);
+    if (!scored) {
+      const a = input.analysis();
+      scored = doc.sentences
+        .map((s) => trimRange(doc.plain, s))
+        .filter((r) => r.end > r.start && !a.inFurniture(r.start))
+        .map((range) => ({ range, scores: score(model, featuresOf(doc.plain.slice(range.start, range.end), lexicons, { kind: a.kind })) }));
+      byModel.set(spec.model, scored);
+    }
+    return scored
+      .filter((s) => s.scores.p[spec.label] >= spec.threshold)
+      .map((s) => ({ ...s.range, groups: { why: strongest(model, s.scores.features, spec.label).map(featureWords).filter(Boolean).join('; ') } }));
+  };
+}
+
 const TYPE_WORDS: Record<string, string> = {
   name: 'A name', geo: 'A place or address', date: 'A date', age: 'An age', phone: 'A phone number', fax: 'A fax number',
   email: 'An email address', url: 'A link', ip: 'An IP address', photo: 'An image', 'other-id': 'A room, bed or case number',
@@ -211,6 +249,10 @@ export function compileRule(spec: RuleSpec, id: string, category: Category, src:
         }));
       break;
     }
+    case 'classifier':
+      needsNlp = true;
+      find = classifierFinder(env, spec);
+      break;
     case 'match': {
       needsNlp = true;
       const patterns = Array.isArray(spec.match) ? spec.match : [spec.match];

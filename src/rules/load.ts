@@ -12,12 +12,13 @@ import { compileLexicons, readLexiconSources, type Lexicon, type LexiconSource }
 import { KNOWN_TYPES, schemas, type RuleSpec } from './schema.js';
 
 /** The rules folder shipped with phi-lint. */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export { BUILTIN_RULES_DIR } from './builtin-dir.js';
+import { BUILTIN_RULES_DIR } from './builtin-dir.js';
 
-const KINDS = ['pattern', 'terms', 'entity', 'match'] as const;
+const KINDS = ['pattern', 'terms', 'entity', 'match', 'classifier'] as const;
 const kindSchema = (kind: (typeof KINDS)[number]) => {
   const s = schemas();
-  return { pattern: s.patternRuleSchema, terms: s.termsRuleSchema, entity: s.entityRuleSchema, match: s.matchRuleSchema }[kind];
+  return { pattern: s.patternRuleSchema, terms: s.termsRuleSchema, entity: s.entityRuleSchema, match: s.matchRuleSchema, classifier: s.classifierRuleSchema }[kind];
 };
 const BUILTIN_PACK_CATEGORY: Record<string, 'phi' | 'professionalism'> = { phi: 'phi', professionalism: 'professionalism' };
 
@@ -29,13 +30,13 @@ export interface RuleSet {
   digest: string;
 }
 
-/** Rule files of a rules folder: `<dir>/<pack>/<stem>.yaml`, sorted; `lexicons/` is not a pack. */
+/** Rule files of a rules folder: `<dir>/<pack>/<stem>.yaml`, sorted; `lexicons/`, `people/` and `models/` are not packs. */
 export function ruleFiles(dir: string): { id: string; pack: string; file: string }[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError(`rules folder not found: ${dir}`);
   const out: { id: string; pack: string; file: string }[] = [];
   for (const pack of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, pack);
-    if (pack === 'lexicons' || pack === 'people' || pack.startsWith('.') || !fs.statSync(packDir).isDirectory()) continue;
+    if (pack === 'lexicons' || pack === 'people' || pack === 'models' || pack.startsWith('.') || !fs.statSync(packDir).isDirectory()) continue;
     for (const entry of fs.readdirSync(packDir).sort()) {
       if (!/\.ya?ml$/.test(entry)) continue;
       out.push({ id: `${pack}/${entry.replace(/\.ya?ml$/, '')}`, pack, file: path.join(packDir, entry) });
@@ -74,6 +75,8 @@ export function folderDigest(dir: string): string {
     ...ruleFiles(dir).map((r) => r.file),
     // The people model's evidence decides severities too: an edit to it must invalidate cached results.
     ...(fs.existsSync(path.join(dir, 'people', 'evidence.yaml')) ? [path.join(dir, 'people', 'evidence.yaml')] : []),
+    // So do the classifier's weights.
+    ...(fs.existsSync(path.join(dir, 'models')) ? fs.readdirSync(path.join(dir, 'models')).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, 'models', f)) : []),
   ];
   for (const file of files) hash.update(`${path.relative(dir, file)}\u0000${fs.readFileSync(file, 'utf8')}\u0000`);
   return hash.digest('hex');

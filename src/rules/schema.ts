@@ -149,7 +149,22 @@ function build(z: typeof Zod.z) {
     match: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   });
 
-  const ruleSchema = z.discriminatedUnion('kind', [patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema]);
+  /**
+   * Sentences a trained classifier (rules/models/<model>.json) gives this label: for topics whose wording
+   * varies too much for patterns (advice, claims, mockery). The words of a sentence are its evidence.
+   */
+  const classifierRuleSchema = z.strictObject({
+    kind: z.literal('classifier'),
+    ...common,
+    /** The label of the built-in model this rule reports. */
+    label: z.string().min(1),
+    /** Probability (0 to 1) the model must give the label; default 0.5. */
+    threshold: z.number().min(0).max(1).default(0.5),
+    /** The model: a file stem in the built-in rules/models folder; default `professionalism`. */
+    model: z.string().regex(/^[a-z0-9-]+$/, 'a model name is lower-case letters, digits and dashes').default('professionalism'),
+  });
+
+  const ruleSchema = z.discriminatedUnion('kind', [patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema, classifierRuleSchema]);
 
   const lexiconSchema = z.strictObject({
     description: z.string().min(1),
@@ -162,7 +177,7 @@ function build(z: typeof Zod.z) {
     /** Regular expressions always matched case-sensitively (abbreviations such as ER and OR, which are words in lower case). */
     caseSensitivePatterns: z.array(z.string().min(1)).optional(),
   });
-  return { conditionSchema, contextSchema, patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema, ruleSchema, lexiconSchema, suggestion };
+  return { conditionSchema, contextSchema, patternRuleSchema, termsRuleSchema, entityRuleSchema, matchRuleSchema, classifierRuleSchema, ruleSchema, lexiconSchema, suggestion };
 }
 
 type Schemas = ReturnType<typeof build>;
