@@ -14,8 +14,9 @@ const { loadRules, BUILTIN_RULES_DIR } = await import(path.join(root, 'dist', 'r
 
 const TRAINING = path.join(root, 'rules', 'models', 'training');
 const OUT = path.join(root, 'rules', 'models', 'professionalism.json');
-const SETTINGS = { epochs: 40, rate: 0.2, l2: 1e-4, minCount: 2, seed: 7 };
+const SETTINGS = { epochs: 40, rate: 0.2, l2: 1e-4, minCount: 2, seed: 7, balance: 0.5 };
 /** Channels of the training sentences as the kinds of draft the people model tells apart. */
+const USE_KIND = false;
 const KIND = { 'review-reply': 'review-reply', 'comment-reply': 'comment-reply', post: 'post', caption: 'post', 'dm-screenshot': 'post', article: 'article', newsletter: 'article' };
 
 const { lexicons } = loadRules([BUILTIN_RULES_DIR]);
@@ -23,7 +24,7 @@ const examples = fs.readdirSync(TRAINING).filter((f) => f.endsWith('.jsonl')).so
   fs.readFileSync(path.join(TRAINING, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
     const e = JSON.parse(l);
     if (typeof e.text !== 'string' || typeof e.label !== 'string') throw new Error(`${f}:${i + 1}: needs "text" and "label"`);
-    return { text: e.text, label: e.label, features: featuresOf(e.text, lexicons, { kind: KIND[e.channel] }) };
+    return { text: e.text, label: e.label, features: featuresOf(e.text, lexicons, USE_KIND ? { kind: KIND[e.channel] } : {}) };
   }));
 const labels = ['none', ...[...new Set(examples.map((e) => e.label))].filter((l) => l !== 'none').sort()];
 
@@ -49,9 +50,10 @@ function train(set) {
     if (!r) W.set(f, (r = new Float64Array(labels.length)));
     return r;
   };
-  // Each topic weighs as much as the harmless sentences together would per example (balanced classes).
+  // Topics are rarer than harmless sentences; `balance` (0 none, 1 full) evens the classes out partly, so
+  // the model neither ignores rare topics nor sees them everywhere.
   const perLabel = new Map(labels.map((l) => [l, set.filter((e) => e.label === l).length || 1]));
-  const classWeight = new Map(labels.map((l) => [l, set.length / (labels.length * perLabel.get(l))]));
+  const classWeight = new Map(labels.map((l) => [l, (set.length / (labels.length * perLabel.get(l))) ** SETTINGS.balance]));
   const order = set.map((_, i) => i);
   const random = rng(SETTINGS.seed);
   for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {

@@ -22,9 +22,9 @@ const CLEAN = 'Our flu clinic is open every Saturday morning.\n';
 const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
 
 /** The config block and the rule block, written where their first-line comments say. */
-function configAndRule(): { dir: string; rulePath: string; ruleId: string; rule: string } {
+function configAndRule(index = 0): { dir: string; rulePath: string; ruleId: string; rule: string } {
   const config = block((b) => b.lang === 'yaml' && firstLine(b) === '# .phi-lint.yaml')[0].body;
-  const ruleBlock = block((b) => b.lang === 'yaml' && /^# \S+\.yaml\s+→\s+id "/.test(firstLine(b)))[0];
+  const ruleBlock = block((b) => b.lang === 'yaml' && /^# \S+\.yaml\s+→\s+id "/.test(firstLine(b)))[index];
   const [, rulePath, ruleId] = /^# (\S+\.yaml)\s+→\s+id "([^"]+)"/.exec(firstLine(ruleBlock))!;
   const dir = tempDir({ '.phi-lint.yaml': config, [rulePath]: ruleBlock.body, 'post.md': CLEAN });
   return { dir, rulePath, ruleId, rule: ruleBlock.body };
@@ -36,8 +36,10 @@ describe('README config and rule blocks', () => {
     const r = runCli(['post.md'], { cwd: dir });
     expect([r.code, r.stderr]).toEqual([0, '']);
   });
-  it('the rule block loads, passes its own examples and finds what it says', () => {
-    const { dir, rulePath, ruleId, rule } = configAndRule();
+  const ruleBlocks = blocks.filter((b) => b.lang === 'yaml' && /^# \S+\.yaml\s+→\s+id "/.test(firstLine(b))).map((b, i) => [firstLine(b), i] as const);
+  it('there are rule blocks', () => expect(ruleBlocks.length).toBeGreaterThan(1));
+  it.each(ruleBlocks)('the rule block %s loads, passes its own examples and finds what it says', (_, index) => {
+    const { dir, rulePath, ruleId, rule } = configAndRule(index);
     const tested = runCli(['test-rules', rulePath.split('/').slice(0, -2).join('/')], { cwd: dir });
     expect(tested.stderr).toBe('');
     expect(tested.code).toBe(0);

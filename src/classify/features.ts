@@ -72,7 +72,9 @@ export function featuresOf(text: string, lexicons: Map<string, Lexicon>, ctx: Fe
     if (i > 0) out.add(`b:${ws[i - 1]}_${w}`);
   });
   const held = new Set<string>();
-  for (const [name, s] of Object.entries(SHAPES)) if (s.re.test(text)) held.add(name);
+  // Curly apostrophes are straight ones to the shapes ("you’ll" is "you'll").
+  const straight = text.replace(/[’‘]/g, "'");
+  for (const [name, s] of Object.entries(SHAPES)) if (s.re.test(straight)) held.add(name);
   for (const name of Object.keys(LEXICON_FEATURES)) {
     const lex = lexicons.get(name);
     if (lex && lex.regexes.some((re) => finds(re, text))) held.add(name);

@@ -31,6 +31,19 @@ export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Cond
   return p.mentions.some(inScope) || a.persons.some((q) => q.relativeOf === p.id && q.mentions.some(inScope));
 }
 
+/**
+ * Whether the condition's scope around `m` (its sentence by default) mentions a person the people model
+ * holds to be a patient or a patient's relative, by name, description or pronoun.
+ */
+export function aboutPatient(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
+  const r = c.scope === 'draft' ? { start: 0, end: doc.plain.length }
+    : c.scope === 'match' ? m
+    : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
+    : rangeAt(doc.sentences, m.start);
+  const end = Math.max(r.end, m.end);
+  return a.persons.some((p) => (p.roles.has('patient') || p.roles.has('relative')) && !p.roles.has('organisation') && p.mentions.some((x) => x.start < end && x.end > r.start));
+}
+
 /** The text a condition looks at for a match at `m`. */
 export function scopeText(doc: LintDocument, m: Range, c: Condition): string {
   switch (c.scope) {
@@ -91,6 +104,7 @@ function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined
 /** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
 export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache, analysis?: () => Analysis): boolean {
   if (c.about === 'addressee' && !(analysis && aboutAddressee(doc, analysis(), m, c))) return false;
+  if (c.about === 'patient' && !(analysis && aboutPatient(doc, analysis(), m, c))) return false;
   if (!c.regexes.length) return c.about !== undefined;
   const key = cache ? scopeKey(doc, m, c) : undefined;
   if (!cache || key === undefined) {

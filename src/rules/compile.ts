@@ -185,7 +185,7 @@ function classifierFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'clas
       scored = doc.sentences
         .map((s) => trimRange(doc.plain, s))
         .filter((r) => r.end > r.start && !a.inFurniture(r.start))
-        .map((range) => ({ range, scores: score(model, featuresOf(doc.plain.slice(range.start, range.end), lexicons, { kind: a.kind })) }));
+        .map((range) => ({ range, scores: score(model, featuresOf(doc.plain.slice(range.start, range.end), lexicons)) }));
       byModel.set(spec.model, scored);
     }
     return scored

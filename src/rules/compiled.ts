@@ -30,8 +30,8 @@ export interface Condition {
   /** Characters before and after the match, for scope `near` (default 40). */
   before: number;
   after: number;
-  /** `addressee`: the scope must mention the person addressed (people model). */
-  about?: 'addressee';
+  /** `addressee` / `patient`: the scope must mention the person addressed, or a patient (people model). */
+  about?: 'addressee' | 'patient';
 }
 
 export interface CompiledContext {

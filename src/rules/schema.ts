@@ -22,9 +22,10 @@ function build(z: typeof Zod.z) {
     /**
      * `addressee`: holds when the scope (the match's sentence by default) mentions the person a reply answers
      * or a post addresses by name ("your crown", "Mark, you arrived"); "you" in a general post (every reader) never counts.
-     * With `any`, both must hold.
+     * `patient`: holds when the scope mentions a person the people model holds to be a patient or a patient's
+     * relative (by name, description or pronoun). With `any`, both must hold.
      */
-    about: z.enum(['addressee']).optional(),
+    about: z.enum(['addressee', 'patient']).optional(),
     /**
      * Where to look: the match's sentence (default), paragraph, the whole draft, the match itself, `near`
      * (a window either side, the match blanked), or only `before` / `after` it (so `$` / `^` anchor at the match).
