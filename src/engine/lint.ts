@@ -96,7 +96,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
         finding.message = `${finding.message} ${judged.because.message.replace('{match}', finding.text)}`;
         finding.evidence = judged.because.evidence;
       }
-      if (finding) marked.push({ finding, excused: excused || judged.excused, owner: judged.owner, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups) });
+      if (finding) marked.push({ finding, excused: excused || judged.excused, owner: judged.owner, alone: rule.context?.alone, infoMessage: fillTemplate(rule.infoMessage, finding.text, m.groups), broad: rule.kind === 'classifier' });
       if (marked.length >= MAX_FINDINGS_PER_FILE) {
         full = true;
         break;

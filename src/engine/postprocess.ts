@@ -33,6 +33,8 @@ export interface Marked {
   infoMessage?: string;
   /** What the people model said owns the identifier, for rules that ask it. */
   owner?: 'person' | 'event' | 'organisation' | 'none';
+  /** A whole-sentence finding (classifier rules): it yields to a more exact finding of its type inside it. */
+  broad?: boolean;
 }
 
 /** `m` lowered to `severity`, with the quiet message when that is `info`. */
@@ -116,7 +118,21 @@ export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Find
   list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
   list = applyAlone(doc, list);
   list = applyConsent(list, consentOf(doc, env.lexicons, env.authorizationPattern));
+  if (!env.keepContained) list = preferExact(list);
   return dedupe(list.map((m) => m.finding), env.keepContained);
+}
+
+/**
+ * A whole-sentence finding that holds a more exact one of the same type, at least as severe, adds
+ * nothing: the exact one points at the words to change (and keeps its own message).
+ */
+export function preferExact(list: Marked[]): Marked[] {
+  const exact = list.filter((m) => !m.broad && m.finding.severity !== 'info');
+  if (!exact.length) return list;
+  return list.filter((m) => !m.broad || !exact.some((e) =>
+    e.finding.type === m.finding.type && e.finding.category === m.finding.category
+    && e.finding.offset >= m.finding.offset && e.finding.offset + e.finding.length <= m.finding.offset + m.finding.length
+    && SEVERITY_RANK[e.finding.severity] >= SEVERITY_RANK[m.finding.severity]));
 }
 
 /** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */
