@@ -41,7 +41,8 @@ export function aboutPatient(doc: LintDocument, a: Analysis, m: Range, c: Condit
     : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
     : rangeAt(doc.sentences, m.start);
   const end = Math.max(r.end, m.end);
-  return a.persons.some((p) => (p.roles.has('patient') || p.roles.has('relative')) && !p.roles.has('organisation') && p.mentions.some((x) => x.start < end && x.end > r.start));
+  return a.persons.some((p) => (p.roles.has('patient') || p.roles.has('relative')) && !p.roles.has('organisation')
+    && (c.about !== 'unnamed-patient' || !p.named) && p.mentions.some((x) => x.start < end && x.end > r.start));
 }
 
 /** The text a condition looks at for a match at `m`. */
@@ -104,7 +105,7 @@ function scopeKey(doc: LintDocument, m: Range, c: Condition): string | undefined
 /** Whether any cue of `c` occurs in its scope around `m`; answers are shared per scope through `cache`. */
 export function holds(doc: LintDocument, m: Range, c: Condition, cache?: ContextCache, analysis?: () => Analysis): boolean {
   if (c.about === 'addressee' && !(analysis && aboutAddressee(doc, analysis(), m, c))) return false;
-  if (c.about === 'patient' && !(analysis && aboutPatient(doc, analysis(), m, c))) return false;
+  if ((c.about === 'patient' || c.about === 'unnamed-patient') && !(analysis && aboutPatient(doc, analysis(), m, c))) return false;
   if (!c.regexes.length) return c.about !== undefined;
   const key = cache ? scopeKey(doc, m, c) : undefined;
   if (!cache || key === undefined) {

@@ -190,7 +190,7 @@ function classifierFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'clas
     }
     return scored
       .filter((s) => s.scores.p[spec.label] >= spec.threshold)
-      .map((s) => ({ ...s.range, groups: { why: strongest(model, s.scores.features, spec.label).map(featureWords).filter(Boolean).join('; ') } }));
+      .map((s) => ({ ...s.range, groups: { why: strongest(model, s.scores.features, spec.label).map(featureWords).filter(Boolean).join('; ') || 'its wording as a whole' } }));
   };
 }
 

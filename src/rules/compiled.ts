@@ -31,7 +31,7 @@ export interface Condition {
   before: number;
   after: number;
   /** `addressee` / `patient`: the scope must mention the person addressed, or a patient (people model). */
-  about?: 'addressee' | 'patient';
+  about?: 'addressee' | 'patient' | 'unnamed-patient';
 }
 
 export interface CompiledContext {

@@ -23,9 +23,10 @@ function build(z: typeof Zod.z) {
      * `addressee`: holds when the scope (the match's sentence by default) mentions the person a reply answers
      * or a post addresses by name ("your crown", "Mark, you arrived"); "you" in a general post (every reader) never counts.
      * `patient`: holds when the scope mentions a person the people model holds to be a patient or a patient's
-     * relative (by name, description or pronoun). With `any`, both must hold.
+     * relative (by name, description or pronoun); `unnamed-patient`: such a person the draft never names
+     * (a named one is already a name finding). With `any`, both must hold.
      */
-    about: z.enum(['addressee', 'patient']).optional(),
+    about: z.enum(['addressee', 'patient', 'unnamed-patient']).optional(),
     /**
      * Where to look: the match's sentence (default), paragraph, the whole draft, the match itself, `near`
      * (a window either side, the match blanked), or only `before` / `after` it (so `$` / `^` anchor at the match).
