@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCue, compileLexicons, needsUnicode, readLexiconSources } from '../src/rules/lexicons.js';
 import { loadEvidence } from '../src/analysis/evidence.js';
+import { ORG_AFTER, ORG_BEFORE, ORG_WORD } from '../src/analysis/org-names.js';
+import { SHAPES } from '../src/classify/features.js';
 import { BUILTIN_RULES_DIR, readRuleSources } from '../src/rules/load.js';
 import type { ConditionSpec, ContextSpec } from '../src/rules/schema.js';
 
@@ -39,6 +41,9 @@ function builtinRegexes(): [string, RegExp][] {
   for (const [k, list] of Object.entries(model.owners)) list.forEach((re, i) => out.push([`owner cue ${k} #${i}`, re]));
   model.clinicianAuthor.forEach((re, i) => out.push([`clinician cue #${i}`, re]));
   model.nameShapes.forEach((s) => out.push([`name shape ${s.shape}`, s.regex]));
+  // The classifier's shapes, run on every sentence of every draft.
+  for (const [name, s] of Object.entries(SHAPES)) out.push([`classifier shape ${name}`, global(s.re)]);
+  for (const [name, re] of Object.entries({ ORG_WORD, ORG_AFTER, ORG_BEFORE })) out.push([`organisation words ${name}`, global(re)]);
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Range } from '../document/sentences.js';
 import { SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
 import { tokenSpan } from './tokens.js';
-import { ORG_AFTER, ORG_WORD } from './persons.js';
+import { ORG_AFTER, ORG_WORD } from './org-names.js';
 import type { Mention, MentionKind, Token } from './types.js';
 
 /** A mention before it is assigned to a person. */

@@ -2,13 +2,10 @@
 import type { RawMention } from './mentions.js';
 import { handleWords } from './mentions.js';
 import type { DraftKind, Mention, Person, Token } from './types.js';
+import { ORG_AFTER, ORG_BEFORE, ORG_WORD } from './org-names.js';
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
-/** Words after a name that make it an organisation or a place named after a person. */
-export const ORG_WORD = /(?:^|\s)(?:Hospital|Clinic|Medical|Health|Healthcare|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Department|Dept|Council|Association|Society|Auditorium|Hall|Building|Library|Church|Pharmacy|Dental|Pediatrics|Hospice|County|Street|Avenue|Boulevard|Blvd|Road|Drive|Park)\.?$/;
-export const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;
-const ORG_BEFORE = /(?:^|[^\p{L}])(?:St|Saint|Mount|Mt|Fort|Ft|Lake|Port|Cape|San|Santa|Los|Las|El)\.?\s$/u;
 const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
 const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
 
