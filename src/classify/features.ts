@@ -1,7 +1,18 @@
 // The features a sentence is classified by: its words and word pairs, plus what the shared lexicons and a
 // few shapes say about it (spoken to "you", a dose, a product code, a disclosure) and the kind of draft.
 import type { DraftKind } from '../analysis/types.js';
-import { finds, type Lexicon } from '../rules/lexicons.js';
+
+/** What the classifier needs of a lexicon: its compiled regexes (rules/lexicons.ts's Lexicon has them). */
+export interface LexiconRegexes {
+  regexes: RegExp[];
+}
+
+const finds = (re: RegExp, text: string) => {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+};
 
 /** What the sentence's surroundings say, beyond its own words. */
 export interface FeatureContext {
@@ -64,7 +75,7 @@ export function words(text: string): string[] {
 }
 
 /** The features of one sentence, each a string (`w:` word, `b:` word pair, `x:` shape, `k:` draft kind). */
-export function featuresOf(text: string, lexicons: Map<string, Lexicon>, ctx: FeatureContext = {}): string[] {
+export function featuresOf(text: string, lexicons: ReadonlyMap<string, LexiconRegexes>, ctx: FeatureContext = {}): string[] {
   const ws = words(text);
   const out = new Set<string>(['bias']);
   ws.forEach((w, i) => {
