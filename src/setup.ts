@@ -140,11 +140,12 @@ export async function setup(opts: SetupOptions): Promise<{ config: Config; env: 
     allowDisablingIdentifiers: config.allowDisablingIdentifiers,
     codeSeverity: config.codeSeverity,
     authorizationPattern: config.authorizationPattern,
+    organisation: config.organisation,
     knownRuleIds: all.map((r) => r.id),
   };
   // Everything that decides findings besides the text: cached results are only valid for the same digest.
   const digest = createHash('sha256')
-    .update(JSON.stringify([rulesDigest, config.rules, config.allow, config.csv ?? null, config.allowDisablingIdentifiers, config.codeSeverity ?? null, config.authorizationPattern ?? null, opts.overrides, rules.map((r) => [r.id, r.severity])]))
+    .update(JSON.stringify([rulesDigest, config.rules, config.allow, config.csv ?? null, config.allowDisablingIdentifiers, config.codeSeverity ?? null, config.authorizationPattern ?? null, config.organisation ?? null, opts.overrides, rules.map((r) => [r.id, r.severity])]))
     .digest('hex');
   return { config, env, all, digest };
 }

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
   });
 
   const bad: [string, string][] = [
-    ['rulez:\n  x: off\n', '.phi-lint.yaml:1:1: config: unknown field "rulez" (did you mean "rules"?); allowed: rules, ruleDirs, allow, ignore, allowDisablingIdentifiers, codeSeverity, authorizationPattern, csv, extensions'],
+    ['rulez:\n  x: off\n', '.phi-lint.yaml:1:1: config: unknown field "rulez" (did you mean "rules"?); allowed: rules, ruleDirs, allow, ignore, allowDisablingIdentifiers, codeSeverity, authorizationPattern, organisation, csv, extensions'],
     ['rules:\n  phi/ssn: fatal\n', '.phi-lint.yaml:2:12: config: "rules.phi/ssn" must be one of "error", "warning", "info", "off"'],
     ['extensions: .md\n', '.phi-lint.yaml:1:13: config: "extensions" must be a list, not string ".md"'],
     ['allow:\n  phone: []\n', '.phi-lint.yaml:2:3: config: unknown field "allow.phone" (did you mean "phones"?); allowed: names, phones, domains, addresses, hashtags, terms'],

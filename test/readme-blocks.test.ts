@@ -57,6 +57,15 @@ describe('README config and rule blocks', () => {
     expect(findings.find((f) => f.type === 'name')?.severity).toBe('warning');
     expect(findings.find((f) => f.type === 'mrn')?.severity).toBe('error');
   });
+  it('the config block\'s organisation contact is in the safe reply suggested for a reply that confirms care', () => {
+    const { dir } = configAndRule();
+    const contact = (parseYaml(block((b) => b.lang === 'yaml' && firstLine(b) === '# .phi-lint.yaml')[0].body) as { organisation: { contact: string } }).organisation.contact;
+    fs.writeFileSync(path.join(dir, 'reply.md'), 'Hi Dana, thanks for the review. Our records show your crown prep went smoothly on Monday.\n');
+    const r = runCli(['--format', 'json', 'reply.md'], { cwd: dir });
+    const review = (JSON.parse(r.stdout).files[0].findings as { type: string; suggestions: { message: string; replacement?: string }[] }[]).filter((f) => f.type === 'review-response');
+    expect(review.length).toBeGreaterThan(0);
+    expect(review.flatMap((f) => f.suggestions.map((s) => `${s.message} ${s.replacement ?? ''}`)).some((m) => m.includes(contact))).toBe(true);
+  });
   it('the disable-comment example silences what it names, with its reasons', () => {
     const md = block((b) => b.lang === 'markdown' && b.body.includes('phi-lint-disable'))[0].body;
     const r = runCli(['--format', 'json', 'post.md'], { cwd: tempDir({ 'post.md': md }) });

@@ -39,6 +39,11 @@ function buildSchema(z: typeof Zod.z) {
      * with at least one digit, 4 to 64 characters (AUTH-2026-118, "form 118"), so "x" or "yes" count for nothing.
      */
     authorizationPattern: z.string().min(1).optional(),
+    /**
+     * The organisation the drafts speak for: safe replies that phi-lint suggests name it and its private
+     * contact ("please contact our patient relations team at (773) 555-0140").
+     */
+    organisation: z.strictObject({ name: z.string().min(1).optional(), contact: z.string().min(1).optional() }).optional(),
     /** File extensions to lint when a folder is given (default: every format phi-lint reads). */
     /** Scheduler CSV files whose column headers phi-lint does not know: which column holds the post's text, link and image. */
     csv: z.strictObject({ message: z.string().min(1).optional(), link: z.string().min(1).optional(), image: z.string().min(1).optional() }).optional(),
@@ -66,6 +71,8 @@ export interface Config {
   codeSeverity?: Severity;
   /** The config's authorizationPattern (RE2 source, matched against the whole value); default built in. */
   authorizationPattern?: string;
+  /** The config's organisation (name and private contact), for suggested safe replies. */
+  organisation?: { name?: string; contact?: string };
   source?: YamlSource;
 }
 

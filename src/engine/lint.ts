@@ -14,7 +14,7 @@ import { loadEvidence, type EvidenceModel } from '../analysis/evidence.js';
 import { STORY_KINDS, type Analysis, type Role } from '../analysis/types.js';
 import { contextSeverity, holds, lower, type ContextCache } from './context.js';
 import { explain } from './explain.js';
-import { fillTemplate, toFinding } from './findings.js';
+import { fillTemplate, toFinding, type Organisation } from './findings.js';
 import { postProcess, type AllowList, type Marked } from './postprocess.js';
 
 /** What linting a document needs besides the document. */
@@ -33,6 +33,8 @@ export interface LintEnv {
   codeSeverity?: Severity;
   /** Disable comments may hide never-publishable identifiers (config allowDisablingIdentifiers; default false). */
   allowDisablingIdentifiers?: boolean;
+  /** The organisation the drafts speak for (config organisation): safe replies in suggestions name its contact. */
+  organisation?: Organisation;
   /** What a front-matter authorization must look like (config authorizationPattern, RE2; default built in). */
   authorizationPattern?: string;
   /** Keep findings that lie inside a longer one of the same type (rule examples are judged per rule). */
@@ -91,7 +93,7 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
       const judged = judge(input, rule, m);
       const { severity, excused } = contextSeverity(doc, m, judged.severity, rule.context, contextCache, input.analysis);
       if (severity === 'off') continue;
-      const finding = toFinding(doc, rule, m, severity);
+      const finding = toFinding(doc, rule, m, severity, env.organisation);
       if (finding && judged.because && severity !== 'info') {
         finding.message = `${finding.message} ${judged.because.message.replace('{match}', finding.text)}`;
         finding.evidence = judged.because.evidence;
