@@ -106,8 +106,15 @@ describe('mentions and persons', () => {
     // Where a patient lies says they are one.
     ['Can someone sit with Mrs. K in bed 12 while I am on break?', 'Mrs. K', ['patient']],
     ['Can someone sit with Mrs. K at the front desk while I am on break?', 'Mrs. K', []],
+    ['Mr. T in 14 finally finished a whole cup of jello tonight.', 'Mr. T', ['patient']],
+    ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
   ])('%s → %s is %j', (text, name, roles) => {
     expect(rolesOf(text, name)).toEqual(roles);
+  });
+  it('a name set off by a comma that ends an exclamation is the person addressed ("Happy 100th, Rose!")', () => {
+    const { a } = model('Happy 100th, Rose! The whole third floor sang to you this morning.');
+    const rose = a.persons.find((p) => p.label === 'Rose')!;
+    expect(rose.addressee).toBe(true);
   });
   it('a word of a name the draft gave is that person again, alone and capitalised', () => {
     const { a, text } = model('Our brave Wren Castellanos rang the bell after chemotherapy. Wren has been coming to our infusion center for a year.');

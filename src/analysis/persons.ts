@@ -6,7 +6,7 @@ import { ORG_AFTER, ORG_BEFORE, ORG_WORD } from './org-names.js';
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
-const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
+const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|happy \d{1,3}(?:st|nd|rd|th)|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
 const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
 
 const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
@@ -46,6 +46,8 @@ function vocative(text: string, m: RawMention, reply: boolean): boolean {
   if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*(?:replying to\s|@?\w*\s?)?$/i.test(before) || (m.start < 120 && !/[.!?]\s/.test(text.slice(0, m.start)));
   if (m.kind !== 'name' && m.kind !== 'initials') return false;
   if (GREETING.test(before) || SENTENCE_GREETING.test(before)) return true;
+  // "Happy 100th, Rose!", "…you did it, Jamal!": a name set off by a comma that ends an exclamation or question.
+  if (/,\s$/.test(before) && /^[!?]/.test(text.slice(m.end, m.end + 1))) return true;
   // "Jordan, thank you for…" at the very start of a reply.
   return reply && /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
 }
