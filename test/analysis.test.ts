@@ -106,6 +106,9 @@ describe('mentions and persons', () => {
     // Where a patient lies says they are one.
     ['Can someone sit with Mrs. K in bed 12 while I am on break?', 'Mrs. K', ['patient']],
     ['Can someone sit with Mrs. K at the front desk while I am on break?', 'Mrs. K', []],
+    // Admitted to a program is not admitted to a hospital; "survived by" is an obituary's family list.
+    ['Nurse Ada Obi was admitted to the nursing program in 1955 and led our NICU for 31 years.', 'Ada Obi', ['staff']],
+    ['Ada Obi was admitted to our ICU after the crash.', 'Ada Obi', ['patient']],
     ['Mr. T in 14 finally finished a whole cup of jello tonight.', 'Mr. T', ['patient']],
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
   ])('%s → %s is %j', (text, name, roles) => {

@@ -91,6 +91,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     cues?: { role: string; weight: number; strong?: boolean; care?: boolean; attach: string; any: string[] }[];
     roleNouns?: Record<string, string[]>;
     owners?: Record<string, string[]>;
+    notPatient?: string[];
   };
   const fail = (msg: string, keyPath: (string | number)[]) => {
     const pos = src.position(keyPath);
@@ -104,12 +105,21 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
         throw fail((e as Error).message, [...keyPath, i]);
       }
     });
+  // Patient and care cues never match where what follows makes them something else ("admitted to the program").
+  let notPatient: RegExp | undefined;
+  try {
+    notPatient = data.notPatient?.length ? new RegExp(data.notPatient.map((x) => `(?:${x})`).join('|'), 'iu') : undefined;
+  } catch (e) {
+    throw fail(`invalid regex in "notPatient": ${(e as Error).message}`, ['notPatient']);
+  }
+  const unlessFollowed = (res: RegExp[]) => (notPatient ? res.map((re) => new RegExp(`(?:${re.source})(?!${notPatient!.source})`, re.flags.includes('u') ? re.flags : `${re.flags}u`)) : res);
   const cues: RoleCue[] = (data.cues ?? []).map((c, i) => {
     if (!ROLES.includes(c.role as Role)) throw fail(`unknown role "${c.role}" (known: ${ROLES.join(', ')})`, ['cues', i, 'role']);
     if (!ATTACH.includes(c.attach as Attach)) throw fail(`unknown attach "${c.attach}" (known: ${ATTACH.join(', ')})`, ['cues', i, 'attach']);
     if (typeof c.weight !== 'number') throw fail('"weight" must be a number', ['cues', i]);
-    const res = compile(c.any ?? [], ['cues', i, 'any']);
     const attach = c.attach as Attach;
+    const plain = compile(c.any ?? [], ['cues', i, 'any']);
+    const res = c.role === 'patient' && attach !== 'before' && attach !== 'after' ? unlessFollowed(plain) : plain;
     let regexes = res;
     if (attach === 'before' || attach === 'after') {
       // Case-sensitive cues (titles, credentials) and the rest are kept apart: "Dr" must not match "dr".
@@ -124,7 +134,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, attach, regexes, source: c.any ?? [] };
   });
   const owners = Object.fromEntries(
-    (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, compile(data.owners?.[k] ?? [], ['owners', k])]),
+    (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, k === 'care' ? unlessFollowed(compile(data.owners?.[k] ?? [], ['owners', k])) : compile(data.owners?.[k] ?? [], ['owners', k])]),
   ) as EvidenceModel['owners'];
   const nouns = data.roleNouns ?? {};
   return {
