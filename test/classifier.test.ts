@@ -8,6 +8,7 @@ import { loadModel, score, strongest } from '../src/classify/model.js';
 import { createDocument } from '../src/document/document.js';
 import { lintDocument } from '../src/engine/lint.js';
 import { MODELS_DIR } from '../src/rules/compile.js';
+import { preferExact } from '../src/engine/postprocess.js';
 import { setup } from '../src/setup.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
@@ -104,5 +105,19 @@ describe('the classifier rule kind', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`advice\\.yaml:\\d+:\\d+: .*${why}`));
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a whole-sentence finding and exact ones inside it', () => {
+  const f = (offset: number, length: number, severity: 'error' | 'warning' = 'warning') =>
+    ({ ruleId: 'r', severity, category: 'professionalism', type: 'outcome-claim', message: 'm', line: 1, column: offset + 1, endLine: 1, endColumn: offset + length + 1, offset, length, text: 'x', suggestions: [] });
+  it.each([
+    ['mostly covered by exact findings: the sentence finding goes', [f(0, 10), f(10, 8)], false],
+    ['exact findings cover little of it: it stays, it says more', [f(0, 4)], true],
+    ['the exact finding is less severe: it stays', [f(0, 18)], true],
+  ])('%s', (_, exact, kept) => {
+    const broad = { finding: f(0, 20, exact.length === 1 && exact[0].length === 18 ? 'error' : 'warning'), excused: false, broad: true };
+    const out = preferExact([broad, ...exact.map((finding) => ({ finding, excused: false }))]);
+    expect(out.includes(broad)).toBe(kept);
   });
 });

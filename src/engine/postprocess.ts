@@ -122,17 +122,27 @@ export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Find
   return dedupe(list.map((m) => m.finding), env.keepContained);
 }
 
+/** Share of a whole-sentence finding that exact findings inside it must cover for it to add nothing. */
+export const EXACT_COVER = 0.5;
+
 /**
- * A whole-sentence finding that holds a more exact one of the same type, at least as severe, adds
- * nothing: the exact one points at the words to change (and keeps its own message).
+ * A whole-sentence finding mostly covered by more exact ones of the same type, at least as severe, adds
+ * nothing: they point at the words to change (and keep their own messages). One that reaches well beyond
+ * them ("sorry about your dad… I was his nurse on his last night") says more, and stays.
  */
 export function preferExact(list: Marked[]): Marked[] {
   const exact = list.filter((m) => !m.broad && m.finding.severity !== 'info');
   if (!exact.length) return list;
-  return list.filter((m) => !m.broad || !exact.some((e) =>
-    e.finding.type === m.finding.type && e.finding.category === m.finding.category
-    && e.finding.offset >= m.finding.offset && e.finding.offset + e.finding.length <= m.finding.offset + m.finding.length
-    && SEVERITY_RANK[e.finding.severity] >= SEVERITY_RANK[m.finding.severity]));
+  return list.filter((m) => {
+    if (!m.broad) return true;
+    const f = m.finding;
+    const inside = exact.filter((e) => e.finding.type === f.type && e.finding.category === f.category
+      && e.finding.offset >= f.offset && e.finding.offset + e.finding.length <= f.offset + f.length
+      && SEVERITY_RANK[e.finding.severity] >= SEVERITY_RANK[f.severity]);
+    const covered = new Set<number>();
+    for (const e of inside) for (let i = e.finding.offset; i < e.finding.offset + e.finding.length; i++) covered.add(i);
+    return covered.size < EXACT_COVER * Math.max(1, f.length);
+  });
 }
 
 /** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */
