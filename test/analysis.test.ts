@@ -96,6 +96,8 @@ describe('mentions and persons', () => {
     // A given name that is also a word is a name only where a name's shape says so.
     ['Hi Faith! Your skin biopsy came back benign.', 'Faith', ['patient']],
     ['Keep the faith! Biopsy results take about a week.', 'faith', ['(no mention)']],
+    ["Hope, we're so glad your new knee is holding up!", 'Hope', ['patient']],
+    ["Today, we're so glad our new knee clinic is open!", 'Today', ['(no mention)']],
     ['Meet Hunter Okafor! He is recovering from bypass surgery on our step-down unit.', 'Hunter Okafor', ['patient']],
     ['Hunter safety class meets Tuesday in the cafeteria.', 'Hunter', ['(no mention)']],
     ['His wife of 58 years, June, sat by the stretcher while he was admitted.', 'June', ['relative']],
