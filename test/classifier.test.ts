@@ -95,6 +95,14 @@ describe('the classifier rule kind', () => {
     const f = JSON.parse(r.stdout).files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'care/advice');
     expect(f.message).toMatch(/^Advice \(.+\)$/);
   });
+  it('unit: paragraph reads each paragraph as a whole and reports it', () => {
+    const text = 'Excited to share that I am now a paid advisor to GlowLab, the skin app.\nI recommend it to every patient. Link in bio for 20% off!\n\nSee you at clinic.\n';
+    const coi = rule('threshold: 0.3\nunit: paragraph\n').replace(/medical-advice/g, 'conflict-of-interest');
+    const dir = tempDir({ '.phi-lint.yaml': 'ruleDirs: [team]\nrules:\n  "professionalism/*": off\n', 'team/care/advice.yaml': coi, 'a.md': text });
+    const r = runCli(['--format', 'json', 'a.md'], { cwd: dir });
+    const found = JSON.parse(r.stdout).files[0].findings.filter((x: { ruleId: string }) => x.ruleId === 'care/advice');
+    expect(found.map((x: { text: string }) => x.text)).toEqual([text.split('\n\n')[0].replace(/!$/, '')]);
+  });
   it.each([
     ['label: nonsense\n', 'has no label "nonsense"'],
     ['model: nope\n', 'unknown model "nope"'],

@@ -163,7 +163,7 @@ function termsFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'terms' }>
   };
 }
 
-/** Each document's sentence scores per model: the rules of one model share one scoring pass. */
+/** Each document's unit scores per model and unit: the rules of one model share one scoring pass. */
 const sentenceScores = new WeakMap<LintDocument, Map<string, { range: Range; scores: Scores }[]>>();
 
 /** Model files live in the built-in rules folder, next to the rules that use them. */
@@ -179,14 +179,15 @@ function classifierFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'clas
     const { doc } = input;
     let byModel = sentenceScores.get(doc);
     if (!byModel) sentenceScores.set(doc, (byModel = new Map()));
-    let scored = byModel.get(spec.model);
+    const key = `${spec.model}\u0000${spec.unit}`;
+    let scored = byModel.get(key);
     if (!scored) {
       const a = input.analysis();
-      scored = doc.sentences
+      scored = (spec.unit === 'paragraph' ? doc.paragraphs : doc.sentences)
         .map((s) => trimRange(doc.plain, s))
         .filter((r) => r.end > r.start && !a.inFurniture(r.start))
         .map((range) => ({ range, scores: score(model, featuresOf(doc.plain.slice(range.start, range.end), lexicons)) }));
-      byModel.set(spec.model, scored);
+      byModel.set(key, scored);
     }
     return scored
       .filter((s) => s.scores.p[spec.label] >= spec.threshold)

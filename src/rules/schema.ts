@@ -162,6 +162,11 @@ function build(z: typeof Zod.z) {
     label: z.string().min(1),
     /** Probability (0 to 1) the model must give the label; default 0.5. */
     threshold: z.number().min(0).max(1).default(0.5),
+    /**
+     * What the model reads: each `sentence` (default), or each `paragraph` as a whole, for topics whose
+     * parts sit in different sentences (a tie in one, the product's discount code in the next).
+     */
+    unit: z.enum(['sentence', 'paragraph']).default('sentence'),
     /** The model: a file stem in the built-in rules/models folder; default `professionalism`. */
     model: z.string().regex(/^[a-z0-9-]+$/, 'a model name is lower-case letters, digits and dashes').default('professionalism'),
   });
