@@ -112,6 +112,11 @@ describe('mentions and persons', () => {
     ['Nurse Ada Obi was admitted to the nursing program in 1955 and led our NICU for 31 years.', 'Ada Obi', ['staff']],
     ['Ada Obi was admitted to our ICU after the crash.', 'Ada Obi', ['patient']],
     ['Mr. T in 14 finally finished a whole cup of jello tonight.', 'Mr. T', ['patient']],
+    // Credentials and job titles after a name are read whatever their case.
+    ['Guadalupe Ferreira, Medical Assistant, turns 58 this month.', 'Guadalupe Ferreira', ['staff']],
+    // A name that owns a family member or a care event is a person; "he's" is a pronoun.
+    ["Hunter's dad says he's already back on the ice after Tuesday's ACL repair.", 'Hunter', ['patient']],
+    ['The Crestview Heart team welcomes new patients.', 'Crestview Heart', ['organisation']],
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
   ])('%s → %s is %j', (text, name, roles) => {
     expect(rolesOf(text, name)).toEqual(roles);

@@ -76,7 +76,7 @@ function beforeRegex(res: RegExp[]): RegExp {
 
 /** A cue that must follow a mention, after at most a possessive ending and a comma. */
 function afterRegex(res: RegExp[]): RegExp {
-  return new RegExp(`^(?:['’]s?)?(?:${res.map(sourceOf).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  return new RegExp(`^(?:['’]s?)?(?:${res.map(sourceOf).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function caseOf(res: RegExp[]): boolean {

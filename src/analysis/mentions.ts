@@ -19,6 +19,11 @@ const PRONOUNS: Record<string, { kind: MentionKind; possessive: boolean }> = {
   yourself: { kind: 'you', possessive: false }, "you're": { kind: 'you', possessive: false }, "you’re": { kind: 'you', possessive: false },
   "you've": { kind: 'you', possessive: false }, "you’ve": { kind: 'you', possessive: false }, "you'll": { kind: 'you', possessive: false },
   "you’ll": { kind: 'you', possessive: false }, "you'd": { kind: 'you', possessive: false }, "you’d": { kind: 'you', possessive: false },
+  "he's": { kind: 'pronoun', possessive: false }, "he’s": { kind: 'pronoun', possessive: false }, "she's": { kind: 'pronoun', possessive: false },
+  "she’s": { kind: 'pronoun', possessive: false }, "he'd": { kind: 'pronoun', possessive: false }, "he’d": { kind: 'pronoun', possessive: false },
+  "she'd": { kind: 'pronoun', possessive: false }, "she’d": { kind: 'pronoun', possessive: false }, "he'll": { kind: 'pronoun', possessive: false },
+  "he’ll": { kind: 'pronoun', possessive: false }, "she'll": { kind: 'pronoun', possessive: false }, "she’ll": { kind: 'pronoun', possessive: false },
+  "they're": { kind: 'pronoun', possessive: false }, "they’re": { kind: 'pronoun', possessive: false },
   i: { kind: 'author', possessive: false }, me: { kind: 'author', possessive: false }, my: { kind: 'author', possessive: true },
   "i'm": { kind: 'author', possessive: false }, "i’m": { kind: 'author', possessive: false }, "i've": { kind: 'author', possessive: false },
   "i’ve": { kind: 'author', possessive: false }, "i'll": { kind: 'author', possessive: false }, "i’ll": { kind: 'author', possessive: false },
@@ -48,6 +53,8 @@ export function nameHashtag(tag: string, res: EntityResources): boolean {
   if (!/[a-z][A-Z]|^#[A-Z][a-z]+$/.test(tag.replace(/^#/, '#'))) return false;
   return handleWords(tag).some((w) => {
     const bare = w.replace(/s$/, '');
+    // Word names count in a hashtag built like a name's (#HunterStrong: the shape itself says it is a name).
+    if (res.wordNames?.has(w) || (w.endsWith('s') && res.wordNames?.has(bare))) return w.length > 2;
     return (res.firstNames.has(w) || (w.endsWith('s') && res.firstNames.has(bare))) && !res.notNames.has(w) && !res.notNames.has(bare) && w.length > 2;
   });
 }
@@ -106,7 +113,7 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, out: R
  * ordinary word or opens a sentence. Only words a name list knows count, so a wrongly found heading does not
  * spread.
  */
-function recurrences(text: string, tokens: Token[], res: EntityResources, out: RawMention[], weak: Set<RawMention>) {
+function recurrences(text: string, tokens: Token[], res: EntityResources, out: RawMention[], weak: Set<RawMention>, paired: Set<RawMention>) {
   const known = new Set<string>();
   for (const m of out) {
     if (m.kind !== 'name' || weak.has(m) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_WORD.test(text.slice(m.start, m.end))) continue;
@@ -114,7 +121,8 @@ function recurrences(text: string, tokens: Token[], res: EntityResources, out: R
       const bare = w.replace(/^["“]|["”.,]$/g, '').replace(/['’]s?$/, '');
       if (!/^\p{Lu}\p{Ll}{2,}$/u.test(bare)) continue;
       const l = bare.toLowerCase();
-      const listed = res.firstNames.has(l) || res.lastNames.has(l) || !!res.allNames?.().has(bare);
+      // A word of a full name ("Ikaika Kealoha") is a name even when no list knows it, unless it is an ordinary word.
+      const listed = res.firstNames.has(l) || res.lastNames.has(l) || !!res.allNames?.().has(bare) || (!paired.has(m) && /\s/.test(text.slice(m.start, m.end).trim()));
       if (res.wordNames?.has(l) || (listed && !res.commonWords.has(l) && !res.notNames.has(l))) known.add(bare);
     }
   }
@@ -198,10 +206,13 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
   listedPairs(text, tokens, res, out);
   // A pair of listed words spreads only when it opens with a given name ("Wren Castellanos", not "Alliance Statement").
   const weak = new Set(out.slice(before).filter((m) => {
-    const first = text.slice(m.start, m.end).split(/\s/)[0].toLowerCase();
-    return !res.firstNames.has(first) && !res.wordNames?.has(first);
+    const First = text.slice(m.start, m.end).split(/\s/)[0];
+    const first = First.toLowerCase();
+    // A first word no list knows at all ("Ikaika") is as good as a given name; a listed ordinary one is not.
+    const unknown = !res.commonWords.has(first) && !res.notNames.has(first) && !res.allNames?.().has(First);
+    return !res.firstNames.has(first) && !res.wordNames?.has(first) && !unknown;
   }));
-  recurrences(text, tokens, res, out, weak);
+  recurrences(text, tokens, res, out, weak, new Set(out.slice(before)));
   rolePhrases(text, tokens, model, out);
   tokens.forEach((t, i) => {
     const p = PRONOUNS[t.lower];

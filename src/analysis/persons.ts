@@ -9,7 +9,10 @@ const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hasht
 const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|happy \d{1,3}(?:st|nd|rd|th)|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
 const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
 
-const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+const PRONOUN_GENDER: Record<string, 'm' | 'f'> = {
+  he: 'm', him: 'm', his: 'm', himself: 'm', "he's": 'm', "he'd": 'm', "he'll": 'm',
+  she: 'f', her: 'f', hers: 'f', herself: 'f', "she's": 'f', "she'd": 'f', "she'll": 'f',
+};
 const MALE_WORDS = /^(?:mr|mister|sr|señor|don|his|he|man|boy|guy|gentleman|dad|daddy|father|husband|son|brother|grandson|grandfather|grandpa|uncle|nephew|esposo|hijo|padre|papá|abuelo|nieto|hermano)$/;
 const FEMALE_WORDS = /^(?:mrs|ms|miss|sra|srta|señora|señorita|doña|her|she|woman|girl|lady|gal|mom|mommy|mother|wife|daughter|sister|granddaughter|grandmother|grandma|aunt|niece|esposa|hija|madre|mamá|abuela|nieta|hermana)$/;
 
@@ -136,7 +139,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     set.add(g);
   };
   const fits = (p: number, pronoun: string) => {
-    const want = PRONOUN_GENDER[pronoun.toLowerCase()];
+    const want = PRONOUN_GENDER[pronoun.toLowerCase().replace(/’/g, "'")];
     const have = genders.get(p);
     return !want || !have || have.size !== 1 || have.has(want);
   };
