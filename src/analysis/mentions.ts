@@ -1,7 +1,7 @@
 // Finds the references to people in a draft: names, @handles, name hashtags, families, initials, descriptions and pronouns.
 import type { LintDocument } from '../document/document.js';
 import type { Range } from '../document/sentences.js';
-import { SHAPES, type EntityResources } from '../nlp/entities.js';
+import { ordinaryWord, SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
 import { tokenSpan } from './tokens.js';
 import { ORG_AFTER, ORG_WORD } from './org-names.js';
@@ -77,10 +77,7 @@ const EPONYM_AFTER = /^(?:['’]s?)?\s(?:disease|syndrome|sign|test|score|scale|
 function listedPairs(text: string, tokens: Token[], res: EntityResources, out: RawMention[]) {
   if (!res.allNames) return;
   const names = res.allNames();
-  const ordinary = (w: string) => {
-    const l = w.toLowerCase().replace(/['’]s$/, '');
-    return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
-  };
+  const ordinary = (w: string) => ordinaryWord(w.toLowerCase().replace(/['’]s$/, ''), res);
   const pairs = new RegExp(PAIR.source, PAIR.flags);
   for (let m = pairs.exec(text); m; m = pairs.exec(text)) {
     // A rejected pair is retried from its second word: "Meet Hunter Okafor" holds "Hunter Okafor".
@@ -188,8 +185,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
   // In a shape only a name fits ("Hi Faith!", "his wife of 58 years, June,"), a given name that is also a word is a name.
   const ordinary = (w: string) => {
     const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
-    if (res.wordNames?.has(l)) return false;
-    return res.notNames.has(l) || (res.commonWords.has(l) && !res.firstNames.has(l) && !res.lastNames.has(l));
+    return !res.wordNames?.has(l) && ordinaryWord(l, res);
   };
   for (const shape of model.nameShapes) {
     shape.regex.lastIndex = 0;

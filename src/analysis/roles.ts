@@ -5,6 +5,7 @@ import { inRanges } from './furniture.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
 import { ROLES, STORY_KINDS, type Mention, type Person, type Role, type Token } from './types.js';
+import { finds } from '../document/search.js';
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
@@ -150,7 +151,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   listLeadIns(text, tokens, c, model);
   // A clinician writing in the first person about someone they describe ("the guy in bed 7", "this sweet
   // 94 y/o lady on my hall") is describing a patient.
-  const clinician = c.author !== undefined && model.clinicianAuthor.some((re) => { re.lastIndex = 0; return re.test(text); });
+  const clinician = c.author !== undefined && model.clinicianAuthor.some((re) => finds(re, text));
   for (const p of persons) {
     if (clinician && !p.named && !p.addressee && p.id !== c.author && p.mentions.some((m) => m.kind === 'role-phrase') && !(p.strong.staff ?? 0)) {
       const phrase = p.mentions.find((m) => m.kind === 'role-phrase')!;

@@ -1,18 +1,13 @@
 // The features a sentence is classified by: its words and word pairs, plus what the shared lexicons and a
 // few shapes say about it (spoken to "you", a dose, a product code, a disclosure) and the kind of draft.
 import type { DraftKind } from '../analysis/types.js';
+import { finds } from '../document/search.js';
 
 /** What the classifier needs of a lexicon: its compiled regexes (rules/lexicons.ts's Lexicon has them). */
 export interface LexiconRegexes {
   regexes: RegExp[];
 }
 
-const finds = (re: RegExp, text: string) => {
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit;
-};
 
 /** What the sentence's surroundings say, beyond its own words. */
 export interface FeatureContext {

@@ -1,4 +1,5 @@
-// Binary search shared by the offset lookups (line starts, sentences, paragraphs, tagged segments).
+// Searches shared by the detectors: binary search over sorted offsets (line starts, sentences, paragraphs,
+// tagged segments), and whether a regex occurs in a text at all.
 
 /** Index of the last of `count` sorted items whose start (`startOf(i)`) is at or before `offset`; 0 if none. */
 export function lastAtOrBefore(count: number, offset: number, startOf: (i: number) => number): number {
@@ -10,4 +11,12 @@ export function lastAtOrBefore(count: number, offset: number, startOf: (i: numbe
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Whether `regex` (global or not) finds anything in `text`; its `lastIndex` is left at 0. */
+export function finds(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  const hit = regex.test(text);
+  regex.lastIndex = 0;
+  return hit;
 }

@@ -1,13 +1,26 @@
 // Judges a match's context: the cues around it decide whether it gets the rule's severity or a quieter one.
 import type { LintDocument } from '../document/document.js';
 import { rangeAt, type Range } from '../document/sentences.js';
-import { finds } from '../rules/lexicons.js';
+import { finds } from '../document/search.js';
 import type { CompiledContext, Condition } from '../rules/compiled.js';
 import type { SeverityOrOff, Severity } from '../types.js';
 import type { Analysis, DraftKind } from '../analysis/types.js';
 
 /** Kinds of draft in which an unnamed "you" is one person, the one the reply answers (elsewhere it is every reader). */
 const REPLY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['review-reply', 'comment-reply']);
+
+/**
+ * Whether a mention lies in the condition's scope around `m`, for the people-model conditions: the draft,
+ * the match, its paragraph, or its sentence (`near`, `before` and `after` look in the sentence).
+ */
+function mentionedIn(doc: LintDocument, m: Range, c: Condition): (x: Range) => boolean {
+  const r = c.scope === 'draft' ? { start: 0, end: doc.plain.length }
+    : c.scope === 'match' ? m
+    : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
+    : rangeAt(doc.sentences, m.start);
+  const end = Math.max(r.end, m.end);
+  return (x) => x.start < end && x.end > r.start;
+}
 
 /**
  * Whether the person addressed, or a relative of theirs, is mentioned in the condition's scope around `m`
@@ -21,12 +34,7 @@ export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Cond
   if (!p) return false;
   const reply = REPLY_KINDS.has(a.kind);
   if (!reply && (!p.named || (p.roles.has('public') && !p.roles.has('patient')))) return false;
-  const r = c.scope === 'draft' ? { start: 0, end: doc.plain.length }
-    : c.scope === 'match' ? m
-    : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
-    : rangeAt(doc.sentences, m.start);
-  const end = Math.max(r.end, m.end);
-  const inScope = (x: Range) => x.start < end && x.end > r.start;
+  const inScope = mentionedIn(doc, m, c);
   if (!reply) return p.mentions.some((x) => x.kind === 'you' && inScope(x));
   return p.mentions.some(inScope) || a.persons.some((q) => q.relativeOf === p.id && q.mentions.some(inScope));
 }
@@ -36,13 +44,9 @@ export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Cond
  * holds to be a patient or a patient's relative, by name, description or pronoun.
  */
 export function aboutPatient(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
-  const r = c.scope === 'draft' ? { start: 0, end: doc.plain.length }
-    : c.scope === 'match' ? m
-    : c.scope === 'paragraph' ? rangeAt(doc.paragraphs, m.start)
-    : rangeAt(doc.sentences, m.start);
-  const end = Math.max(r.end, m.end);
+  const inScope = mentionedIn(doc, m, c);
   return a.persons.some((p) => (p.roles.has('patient') || p.roles.has('relative')) && !p.roles.has('organisation')
-    && (c.about !== 'unnamed-patient' || !p.named) && p.mentions.some((x) => x.start < end && x.end > r.start));
+    && (c.about !== 'unnamed-patient' || !p.named) && p.mentions.some(inScope));
 }
 
 /** The text a condition looks at for a match at `m`. */

@@ -1,7 +1,8 @@
 // Post-processing of one document's findings: authorization, quasi-identifier aggregation, allow lists, dedupe, sort.
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
-import { finds, type Lexicon } from '../rules/lexicons.js';
+import { finds } from '../document/search.js';
+import type { Lexicon } from '../rules/lexicons.js';
 import { LinearRegExp } from '../rules/linear-regex.js';
 import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
 

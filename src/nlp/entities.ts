@@ -75,6 +75,11 @@ function dedupe(ranges: Range[]): Range[] {
     });
 }
 
+/** Whether a lower-case word is never a name, or is an ordinary word that no name list knows ("team", "summit"). */
+export function ordinaryWord(lower: string, res: EntityResources): boolean {
+  return res.notNames.has(lower) || (res.commonWords.has(lower) && !res.firstNames.has(lower) && !res.lastNames.has(lower));
+}
+
 /**
  * Sentences worth compromise's time (it tags 0.1-0.2 MB/s): two capitalised words in a row that are not
  * the sentence's first word, that the word-list detector did not already explain, that no lexicon knows as
@@ -83,10 +88,7 @@ function dedupe(ranges: Range[]): Range[] {
 function nameCandidateSentences(doc: LintDocument, unsorted: Range[], res: EntityResources): Range[] {
   const text = doc.plain;
   const found = [...unsorted].sort((a, b) => a.start - b.start);
-  const known = (w: string) => {
-    const lower = w.toLowerCase();
-    return res.notNames.has(lower) || (res.commonWords.has(lower) && !res.firstNames.has(lower) && !res.lastNames.has(lower));
-  };
+  const known = (w: string) => ordinaryWord(w.toLowerCase(), res);
   const unknownName = (word: string, start: number, first: number) => {
     const bare = word.replace(/['’]s$/, '').replace(/\.$/, '');
     if (start <= first || bare.length < 2 || bare === bare.toUpperCase() || bare.split('-').every(known)) return false;

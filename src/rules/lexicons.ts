@@ -158,11 +158,3 @@ export function compileCue(cue: string, lexicons: Map<string, Lexicon>, linear =
   }
   return [termsRegex([cue], { inflect: true })];
 }
-
-/** Whether `regex` (global) finds anything in `text`. */
-export function finds(regex: RegExp, text: string): boolean {
-  regex.lastIndex = 0;
-  const hit = regex.test(text);
-  regex.lastIndex = 0;
-  return hit;
-}
