@@ -1,5 +1,6 @@
 // The people model step by step: kind of draft, furniture, mentions, persons, roles and owners, with minimal pairs.
 import { describe, expect, it } from 'vitest';
+import { namesPlace } from '../src/analysis/org-names.js';
 import { analyse } from '../src/analysis/index.js';
 import { loadEvidence } from '../src/analysis/evidence.js';
 import { findFurniture } from '../src/analysis/furniture.js';
@@ -155,7 +156,38 @@ describe('roles from evidence about the person', () => {
     ['Our 96-year-old volunteer, Hazel Moore, still folds newsletters every Thursday.', 'Hazel Moore', ['volunteer']],
     ['Walter Pruitt, a longtime donor, spent fourteen weeks in our infusion center last winter being treated for lymphoma.', 'Walter Pruitt', ['donor', 'patient']],
     ['Ana Ruiz is not a patient here; she volunteers at the front desk.', 'Ana Ruiz', ['volunteer']],
+    // "patient" before another noun describes that noun: a patient experience manager is staff.
+    ['Please ask for Tamsin Reyes, our patient experience manager.', 'Tamsin Reyes', ['staff']],
+    ['Please ask for Tamsin Reyes, our patient.', 'Tamsin Reyes', ['patient']],
+    // A clinic or unit someone works in is not their health: only a condition or care event is.
+    ['Welcome Sergio Lindahl, PA-C, who will split his time between urgent care and our diabetes clinic.', 'Sergio Lindahl', ['staff']],
+    ['Sergio Lindahl came to urgent care with his diabetes out of control.', 'Sergio Lindahl', ['patient']],
+    // A pronoun takes "was my patient" like a name does.
+    ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
+  it.each([
+    ['Construction update: the new West Tower opens in spring with 120 inpatient rooms.', 'West Tower'],
+    ['The shuttle from the Orchard Lot runs every 10 minutes.', 'Orchard Lot'],
+    ['First Look: Our New Mother-Baby Unit Opens Next Month', 'Baby Unit'],
+    ['Book a consult at Summit Dermatology this spring.', 'Summit Dermatology'],
+    ['Homes near Cedar Ridge sold fast this year.', 'Cedar Ridge'],
+  ])('a name with a building or place word names the place: %s', (text, name) => expect(rolesOf(text, name)).toEqual(['organisation']));
+  it.each([
+    ['West Tower', true], ['Summit Dermatology', true], ['Baby Unit Opens Next', true], ['Cedar Ridge', true],
+    ['Jordan Hall', false], ['Maria Park', false], ['Grace', false], ['Hospital', true],
+  ])('namesPlace(%s) is %s (a surname that is a place word too stays a name after a given name)', (name, place) => {
+    expect(namesPlace(name, (w) => env.resources.firstNames.has(w))).toBe(place);
+  });
+  it('"taking care of your mom": the person addressed is a patient\'s relative', () => {
+    const { a } = model('@gina.m it was an honor taking care of your mom on 6 West!');
+    const you = a.persons.find((p) => p.addressee)!;
+    expect(you.roles.has('relative')).toBe(true);
+    expect(a.persons[you.relativeOf!].roles.has('patient')).toBe(true);
+  });
+  it('a title and surname end at the sentence\'s full stop ("Ms. Patterson. However")', () => {
+    const { a, text } = model("We're sorry about your experience, Ms. Patterson. However, your chart is private.");
+    expect(a.mentions.filter((m) => m.kind === 'name').map((m) => text.slice(m.start, m.end))).toEqual(['Ms. Patterson']);
+  });
   it('relatives of a patient: "his wife, Claire"', () => {
     const { a } = model('Our patient Tom Reyes had his surgery Monday, and his wife, Claire, never left his side.');
     const claire = a.persons.find((p) => p.label === 'Claire')!;

@@ -31,6 +31,8 @@ export interface EvidenceModel {
   threshold: number;
   cues: RoleCue[];
   roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
+  /** Matches at the start of the text after a role noun when a noun follows that makes it a modifier ("patient portal"). */
+  modifier?: RegExp;
   owners: Record<'organisation' | 'contact' | 'event' | 'care', RegExp[]>;
   /** Cues that the author writing in the first person is a clinician (a nurse's post, a doctor's thread). */
   clinicianAuthor: RegExp[];
@@ -83,6 +85,12 @@ function caseOf(res: RegExp[]): boolean {
   return res.every((r) => !r.flags.includes('i'));
 }
 
+/** `^[\s-]+(?:portal|experience|…)\b`: what after a role noun makes it a modifier of the next noun. */
+function modifiedNounsRegex(words: string[]): RegExp | undefined {
+  if (!words.length) return undefined;
+  return new RegExp(`^[\\s-]+(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
+}
+
 /** Read and compile the evidence file; errors name the file and the entry. */
 export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FILE): EvidenceModel {
   const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
@@ -92,6 +100,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     roleNouns?: Record<string, string[]>;
     owners?: Record<string, string[]>;
     notPatient?: string[];
+    modifiedNouns?: string[];
   };
   const fail = (msg: string, keyPath: (string | number)[]) => {
     const pos = src.position(keyPath);
@@ -107,8 +116,10 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     });
   // Patient and care cues never match where what follows makes them something else ("admitted to the program").
   let notPatient: RegExp | undefined;
+  const modifier = modifiedNounsRegex(data.modifiedNouns ?? []);
+  const notList = [...(data.notPatient ?? []), ...(modifier ? [`(?<=\\b(?:patients?|residents?|clients?))${modifier.source.slice(1)}`] : [])];
   try {
-    notPatient = data.notPatient?.length ? new RegExp(data.notPatient.map((x) => `(?:${x})`).join('|'), 'iu') : undefined;
+    notPatient = notList.length ? new RegExp(notList.map((x) => `(?:${x})`).join('|'), 'iu') : undefined;
   } catch (e) {
     throw fail(`invalid regex in "notPatient": ${(e as Error).message}`, ['notPatient']);
   }
@@ -119,7 +130,8 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     if (typeof c.weight !== 'number') throw fail('"weight" must be a number', ['cues', i]);
     const attach = c.attach as Attach;
     const plain = compile(c.any ?? [], ['cues', i, 'any']);
-    const res = c.role === 'patient' && attach !== 'before' && attach !== 'after' ? unlessFollowed(plain) : plain;
+    // An apposition ("Tamsin Reyes, our patient experience manager") is read the same way.
+    const res = c.role === 'patient' && attach !== 'before' ? unlessFollowed(plain) : plain;
     let regexes = res;
     if (attach === 'before' || attach === 'after') {
       // Case-sensitive cues (titles, credentials) and the rest are kept apart: "Dr" must not match "dr".
@@ -143,6 +155,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     cues,
     roleNouns: { patient: nouns.patient ?? [], relative: nouns.relative ?? [], person: nouns.person ?? [] },
     owners,
+    modifier,
     clinicianAuthor: compile((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
     nameShapes: loadNameShapes(),
   };

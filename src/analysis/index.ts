@@ -29,7 +29,7 @@ export function analyse(doc: LintDocument, input: AnalysisInput): Analysis {
   const { kind, evidence: kindEvidence } = draftKind(doc, furniture);
   const tokens = tokenize(doc);
   const raw = findMentions(doc, tokens, input.names.filter((r) => !inRanges(furniture, r.start)), input.resources, input.evidence);
-  const clustered = cluster(text, tokens, raw, kind, input.resources.gender);
+  const clustered = cluster(text, tokens, raw, kind, input.resources.gender, (w) => input.resources.firstNames.has(w));
   assignRoles(text, tokens, clustered, input.evidence, furniture);
   const anchors = findAnchors(text, tokens, input.evidence);
   const owners = new Map<string, Owner>();

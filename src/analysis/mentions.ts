@@ -4,7 +4,7 @@ import type { Range } from '../document/sentences.js';
 import { ordinaryWord, SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
 import { tokenSpan } from './tokens.js';
-import { ORG_AFTER, ORG_WORD } from './org-names.js';
+import { ORG_AFTER, namesPlace } from './org-names.js';
 import type { Mention, MentionKind, Token } from './types.js';
 
 /** A mention before it is assigned to a person. */
@@ -113,7 +113,7 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, out: R
 function recurrences(text: string, tokens: Token[], res: EntityResources, out: RawMention[], weak: Set<RawMention>, paired: Set<RawMention>) {
   const known = new Set<string>();
   for (const m of out) {
-    if (m.kind !== 'name' || weak.has(m) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_WORD.test(text.slice(m.start, m.end))) continue;
+    if (m.kind !== 'name' || weak.has(m) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || namesPlace(text.slice(m.start, m.end), (w) => res.firstNames.has(w))) continue;
     for (const w of text.slice(m.start, m.end).split(/[\s-]+/)) {
       const bare = w.replace(/^["“]|["”.,]$/g, '').replace(/['’]s?$/, '');
       if (!/^\p{Lu}\p{Ll}{2,}$/u.test(bare)) continue;
@@ -148,10 +148,15 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   // "a 94-year-old with a broken hip": an age used as a noun is a person too.
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  // "your mom", "your husband": the relative of the person a reply addresses is a person of their own.
+  const kin = model.roleNouns.relative.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?!['’]s)`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
     // says something of the subject, it is not another person.
     if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "our patient experience manager", "the patient portal": the noun describes another thing.
+    if (model.modifier?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     const r = { start: m.index, end: m.index + m[0].length };
     push(out, tokens, r, 'role-phrase', /['’]s$/.test(m[0]));
   }

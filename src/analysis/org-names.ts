@@ -1,8 +1,18 @@
 // Organisations and places named after people (the Ruth Whitfield Cancer Center, St. Jude, Summit
 // Dermatology): the words around a name that make it one, for the mention and person steps.
+import { ORG_OR_PLACE_WORD, SURNAME_TOO } from '../nlp/entities.js';
 
-/** A name that ends in one of these words is an organisation or place, not a person ("Johns Hopkins Hospital"). */
-export const ORG_WORD = /(?:^|\s)(?:Hospital|Clinic|Medical|Health|Healthcare|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Department|Dept|Council|Association|Society|Auditorium|Hall|Building|Library|Church|Pharmacy|Dental|Pediatrics|Hospice|County|Street|Avenue|Boulevard|Blvd|Road|Drive|Park|Heart|Vascular|Spine|Orthopedics|Orthopaedics|Cardiology|Dermatology|Oncology|Surgery|Surgical|Rehab|Rehabilitation|Wellness|Imaging|Radiology|Urology|Pulmonology|Neurology)\.?$/;
+/**
+ * Whether a capitalised run names an organisation, building or place, not a person: a word after the first
+ * is one no person's name has ("West Tower", "Summit Dermatology", "Baby Unit Opens"), or the last is a
+ * place word that is a surname too with no given name before it ("Cedar Ridge", but not "Jordan Hall").
+ */
+export function namesPlace(name: string, given: (lower: string) => boolean): boolean {
+  const words = name.replace(/['’]s$/, '').split(/\s+/).map((w) => w.replace(/\.$/, ''));
+  const last = words.length - 1;
+  return words.some((w, i) => (i > 0 || words.length === 1) && ORG_OR_PLACE_WORD.test(w)
+    && (!SURNAME_TOO.test(w) || (i === last && !words.slice(0, last).some((x) => given(x.toLowerCase())))));
+}
 
 /** Words after a name (within three capitalised words) that make it an organisation or place named after a person. */
 export const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;

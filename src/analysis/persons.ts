@@ -2,7 +2,7 @@
 import type { RawMention } from './mentions.js';
 import { handleWords } from './mentions.js';
 import type { DraftKind, Mention, Person, Token } from './types.js';
-import { ORG_AFTER, ORG_BEFORE, ORG_WORD } from './org-names.js';
+import { ORG_AFTER, ORG_BEFORE, namesPlace } from './org-names.js';
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
@@ -43,14 +43,18 @@ const BRIDGE = /^\s(?:in|from|at|on|of)\s[^,.;:!?\n]{1,40},\s$/;
 const subset = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
 
 /** Whether the mention opens a reply or a thank-you addressed to that person ("Hi Jordan,", "@jo_b", "Thank you Emeka"). */
-function vocative(text: string, m: RawMention, reply: boolean): boolean {
+function vocative(text: string, m: RawMention, reply: boolean, given: (lower: string) => boolean): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   // A handle that opens the draft, or the first sentence of it, is the person answered ("Great question @jo_b!", "Replying to @kenzie").
   if (m.kind === 'handle') return /(?:^|\n)[\s>*_-]*(?:replying to\s|@?\w*\s?)?$/i.test(before) || (m.start < 120 && !/[.!?]\s/.test(text.slice(0, m.start)));
   if (m.kind !== 'name' && m.kind !== 'initials') return false;
+  // "Dear Summit Dermatology patients": a greeting to an organisation's name is not to a person.
+  if (namesPlace(text.slice(m.start, m.end), given)) return false;
   if (GREETING.test(before) || SENTENCE_GREETING.test(before)) return true;
   // "Happy 100th, Rose!", "…you did it, Jamal!": a name set off by a comma that ends an exclamation or question.
   if (/,\s$/.test(before) && /^[!?]/.test(text.slice(m.end, m.end + 1))) return true;
+  // "We hear your frustration, Jordan.": a name that closes a sentence spoken to "you" is the person spoken to.
+  if (/,\s$/.test(before) && /^\.(?:\s|$)/.test(text.slice(m.end, m.end + 2)) && /\byou(?:r|['’]re|['’]ve|['’]ll)?\b[^.!?\n]*$/i.test(text.slice(Math.max(0, m.start - 120), m.start))) return true;
   // "Jordan, thank you for…" at the very start of a reply.
   return reply && /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
 }
@@ -78,13 +82,13 @@ function newPerson(persons: Person[], label: string, named: boolean): Person {
 }
 
 /** Cluster `raw` mentions (sorted by position) into persons. */
-export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind, names?: Map<string, 'm' | 'f'>): Clustered {
+export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind, names?: Map<string, 'm' | 'f'>, given: (lower: string) => boolean = (w) => !!names?.has(w)): Clustered {
   const persons: Person[] = [];
   const mentions: Mention[] = [];
   const words = new Map<number, string[][]>();
   const organisations = new Set<number>();
   const reply = kind === 'review-reply' || kind === 'comment-reply';
-  const hasVocative = raw.some((m) => vocative(text, m, reply));
+  const hasVocative = raw.some((m) => vocative(text, m, reply, given));
   const addresseeNeeded = reply || hasVocative || raw.some((m) => m.kind === 'you');
   let addressee: Person | undefined;
   if (addresseeNeeded) {
@@ -190,7 +194,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     const w0 = nameWords(t, m.kind);
     const known = m.kind !== 'family' && w0.length ? findByWords(w0) : undefined;
-    if (addressee && !known && vocative(text, m, reply)) {
+    if (addressee && !known && vocative(text, m, reply, given)) {
       attach(m, addressee);
       addressee.named = true;
       continue;
@@ -211,7 +215,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     const w = nameWords(t, m.kind);
     // Organisations and places named after people are not persons at all.
-    if (m.kind === 'name' && (ORG_WORD.test(t) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))) {
+    if (m.kind === 'name' && (namesPlace(t, given) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))) {
       const p = newPerson(persons, t, true);
       organisations.add(p.id);
       attach(m, p);

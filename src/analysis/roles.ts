@@ -9,6 +9,8 @@ import { finds } from '../document/search.js';
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
+/** Words that cannot stand inside a possessed noun phrase ("her second round of chemo" keeps "of"). */
+const NOT_IN_PHRASE = new Set(['between', 'with', 'at', 'in', 'on', 'to', 'from', 'for', 'into', 'about', 'across', 'through', 'and', 'or', 'but', 'as', 'than', 'like', 'by']);
 /** Titles a name mention may begin with. */
 const TITLE = /^(?:Dr|Drs|Doctor|Nurse|Prof|Professor|Rev|Reverend|Pastor|Chaplain|Father|Sister|Mayor|Sen|Senator|Rep|Gov|Governor|President|Officer|Coach|Judge|Chief|Commissioner|Councilman|Councilwoman|Sgt|Capt|Lt)\.?$/;
 
@@ -75,7 +77,9 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   for (const cue of model.cues) {
     if (cue.attach === 'before' || cue.attach === 'after') {
       for (const m of refs) {
-        if (!REFERENT.has(m.kind) || inRanges(furniture, m.start)) continue;
+        // "He was my patient": a pronoun takes an apposition only through a verb "to be".
+        const pronoun = m.kind === 'pronoun' && !m.possessive && cue.attach === 'after';
+        if ((!REFERENT.has(m.kind) && !pronoun) || inRanges(furniture, m.start)) continue;
         const p = persons[m.person];
         if (cue.attach === 'before') {
           const from = tokens[Math.max(0, m.first - BEFORE_TOKENS)];
@@ -107,7 +111,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           const window = text.slice(m.end, end);
           for (const re of cue.regexes) {
             const hit = re.exec(window);
-            if (!hit) continue;
+            if (!hit || (pronoun && !/^[\s,]*(?:who\s)?(?:is|was)\s/i.test(hit[0]))) continue;
             // "Ana Ruiz is not a patient": a negation inside the apposition turns the cue around.
             const weight = /\b(?:not|never)\b/i.test(hit[0]) ? -cue.weight : cue.weight;
             credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, weight);
@@ -134,6 +138,8 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
+            // "his time between urgent care and…": a preposition or joint ends the possessed phrase.
+            if (NOT_IN_PHRASE.has(tokens[i].lower)) break;
             target = byLast.get(i);
           }
         } else {
@@ -174,6 +180,15 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (p.id === c.author) p.roles.add('author');
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
     decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'));
+  }
+  // "taking care of your mom": the person addressed is a patient's relative, and their name or handle says whose care it was.
+  const addressee = persons.find((p) => p.addressee);
+  for (const p of persons) {
+    const kin = p.mentions.find((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
+    if (!addressee || !kin || !p.roles.has('patient') || addressee === p) continue;
+    addressee.roles.add('relative');
+    addressee.relativeOf = p.id;
+    addressee.evidence.push({ text: text.slice(kin.start, kin.end), offset: kin.start, why: 'relative', weight: 3 });
   }
   const patient = persons.find((p) => p.roles.has('patient') && p.id !== c.author && !(p.addressee && !p.named));
   const cue = patient?.evidence.filter((e) => e.why === 'patient' && e.weight > 0).sort((a, b) => b.weight - a.weight)[0];

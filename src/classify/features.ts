@@ -49,6 +49,9 @@ export const LEXICON_FEATURES: Record<string, string> = {
   'patient-slang': 'slang for patients',
 };
 
+/** Lexicons a feature also reads: a health term to the classifier is any word of health or care, places included. */
+const FEATURE_ALSO: Record<string, string[]> = { 'health-terms': ['care-settings'] };
+
 /** Pairs of shapes whose meeting means more than each alone (a linear model cannot form them itself). */
 const PAIRS: [string, string][] = [
   ['you', 'health-terms'], ['you', 'dose'], ['you', 'future'], ['you', 'absolute'], ['i', 'code'], ['we', 'code'],
@@ -82,8 +85,8 @@ export function featuresOf(text: string, lexicons: ReadonlyMap<string, LexiconRe
   const straight = text.replace(/[’‘]/g, "'");
   for (const [name, s] of Object.entries(SHAPES)) if (s.re.test(straight)) held.add(name);
   for (const name of Object.keys(LEXICON_FEATURES)) {
-    const lex = lexicons.get(name);
-    if (lex && lex.regexes.some((re) => finds(re, text))) held.add(name);
+    const lexs = [lexicons.get(name), ...(FEATURE_ALSO[name] ?? []).map((n) => lexicons.get(n))];
+    if (lexs.some((lex) => lex?.regexes.some((re) => finds(re, text)))) held.add(name);
   }
   for (const h of held) out.add(`x:${h}`);
   for (const [a, b] of PAIRS) if (held.has(a) && held.has(b)) out.add(`x:${a}&${b}`);

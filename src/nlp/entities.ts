@@ -110,7 +110,10 @@ function nameCandidateSentences(doc: LintDocument, unsorted: Range[], res: Entit
 }
 
 /** Words that end organisation, building and place names, never people's. */
-const ORG_OR_PLACE_WORD = /^(?:Center|Centre|Hospital|Clinic|Medical|Health|Healthcare|Pharmacy|Dental|Dentistry|Pediatrics|Orthopedics|Hospice|Regional|Memorial|General|University|College|School|Foundation|Institute|Association|Society|Council|Program|Department|Unit|Wing|Pavilion|Room|Hall|Building|Tower|Campus|Park|Street|Avenue|Road|Lane|Drive|Way|Boulevard|Court|Place|Plaza|County|City|Township|Village|Lake|River|Valley|Heights|Hills|Falls|Springs|Beach|Harbor|Bay|Team|Group|Partners|Associates|Services|Systems|Network|Alliance|Fund|Awards?|Month|Week|Day|Eve|Fair|Festival|Gala|Walk|Run|Church|Chapel|Library|Museum|Club|Inc|LLC|Corp|Company|Co)$/;
+export const ORG_OR_PLACE_WORD = /^(?:Center|Centre|Hospital|Clinic|Medical|Health|Healthcare|Pharmacy|Dental|Dentistry|Pediatrics|Orthopedics|Hospice|Regional|Memorial|General|University|College|School|Foundation|Institute|Association|Society|Council|Program|Department|Unit|Wing|Pavilion|Room|Hall|Building|Tower|Campus|Park|Street|Avenue|Road|Lane|Drive|Way|Boulevard|Court|Place|Plaza|County|City|Township|Village|Lake|River|Valley|Heights|Hills|Falls|Springs|Beach|Harbor|Bay|Team|Group|Partners|Associates|Services|Systems|Network|Alliance|Fund|Awards?|Month|Week|Day|Eve|Fair|Festival|Gala|Walk|Run|Church|Chapel|Library|Museum|Club|Inc|LLC|Corp|Company|Co|Lot|Garage|Entrance|Lobby|Suite|Auditorium|Policy|Medicine|Dermatology|Cardiology|Oncology|Surgery|Surgeons|Navigation|Gardens?|Commons|Station|Ridge|Haven|Grove|Terrace|Crossing|Square|Point|Dept|Blvd|Heart|Vascular|Spine|Orthopaedics|Surgical|Rehab|Rehabilitation|Wellness|Imaging|Radiology|Urology|Pulmonology|Neurology)$/;
+
+/** Of those, the ones that are also surnames (Jordan Hall, Grace Lane, Emily Park): they end a place only after a word that is not a given name. */
+export const SURNAME_TOO = /^(?:Hall|Park|Lane|Way|Court|Place|Lake|River|Valley|Hills|Falls|Beach|Harbor|Bay|Ridge|Haven|Grove|Village|City|Day|Walk|Run|Fair|Church|Chapel|Street|Station|Garden|Gardens|Square|Point|Crossing|Terrace|Eve|General|Co)$/;
 
 /** Person names: runs of capitalised words led by a known given name or an honorific, plus compromise's people where those miss. */
 function people(doc: LintDocument, tagged: (ranges?: Range[]) => Tagged, res: EntityResources): Range[] {
@@ -150,6 +153,8 @@ function ownPeople(doc: LintDocument, res: EntityResources): Range[] {
     // Extend over following capitalised words separated by one space (surname, middle name, initial).
     while (j + 1 < caps.length && j - i < 3) {
       const next = caps[j + 1];
+      // "Ms. Patterson. However": a word's own full stop ends the sentence unless it is an initial or a title.
+      if (caps[j].word.endsWith('.') && !/^[A-Z]\.$/.test(caps[j].word) && !(j === i && honorific)) break;
       const gap = text.slice(end, next.start);
       if (!/^ $/.test(gap.replace(/\.(?= )/, ''))) break;
       if (gap.includes('.') && !/^[A-Z]$/.test(text.slice(caps[j].start, caps[j].end).replace(/\.$/, ''))) break;
