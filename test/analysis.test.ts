@@ -162,6 +162,15 @@ describe('roles from evidence about the person', () => {
     // A clinic or unit someone works in is not their health: only a condition or care event is.
     ['Welcome Sergio Lindahl, PA-C, who will split his time between urgent care and our diabetes clinic.', 'Sergio Lindahl', ['staff']],
     ['Sergio Lindahl came to urgent care with his diabetes out of control.', 'Sergio Lindahl', ['patient']],
+    // "is now a patient": an adverb between the verb and the role changes nothing.
+    ['Bea Sorensen has staffed our gift shop since 1988. Bea is now a patient on our surgical unit.', 'Bea Sorensen', ['patient', 'staff']],
+    // A gift shop is not a gift; thirteen years with us is service, not care.
+    ['Marjorie Fenn greets visitors at our gift shop every Tuesday.', 'Marjorie Fenn', []],
+    ['This month Rosa Villalobos celebrates 13 years with us.', 'Rosa Villalobos', ['staff']],
+    ['Rosa Villalobos is the reason half our patients trust us.', 'Rosa Villalobos', []],
+    // The person a care event happens to is the one it is said of, not the rescuer.
+    ['Nurse Danielle Foster, RN, performed CPR on a stranger who collapsed at the game.', 'Danielle Foster', ['staff']],
+    ['Nurse Danielle Foster, RN, performed CPR on a stranger who collapsed at the game.', 'a stranger', ['patient']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

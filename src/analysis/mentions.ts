@@ -154,7 +154,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
     // says something of the subject, it is not another person.
-    if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+(?:(?:now|still|also|currently|again|once)\s+)?$/i.test(text.slice(Math.max(0, m.index - 22), m.index))) continue;
     // "our patient experience manager", "the patient portal": the noun describes another thing.
     if (model.modifier?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     const r = { start: m.index, end: m.index + m[0].length };

@@ -167,10 +167,12 @@ function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Sev
     // A detail nobody owns in an article, event notice or job posting is the organisation's news, not a case.
     ownerKind = owner.kind === 'none' && !STORY_KINDS.has(a.kind) ? 'organisation' : owner.kind;
     const spec = rule.owner;
-    // `except`: any person the draft names or describes, even one it says nothing more about, but those in the roles listed.
+    // `except`: any person the draft names or describes, even one it says nothing more about, but those in the roles
+    // listed, unless the draft makes them a patient too (a volunteer of 91 now recovering in Room 214).
+    const patientToo = owner.roles.includes('patient') || owner.roles.includes('relative');
     const held: Role[] = 'roles' in spec
       ? owner.roles.filter((r) => spec.roles.includes(r))
-      : owner.kind !== 'person' || owner.roles.some((r) => spec.except.includes(r)) ? [] : ['patient'];
+      : owner.kind !== 'person' || (!patientToo && owner.roles.some((r) => spec.except.includes(r))) ? [] : ['patient'];
     if (!held.length) {
       severity = lower(rule.owner.otherwise, severity);
       excused = owner.kind !== 'none';
