@@ -53,6 +53,9 @@ describe('kind of draft', () => {
     ['We are hiring! Full-time RN, night shift. Apply online today.', 'job-posting'],
     ['Survived by her husband of 52 years. In lieu of flowers, donate to the hospice.', 'obituary'],
     ['Had a great day at the clinic today with our team.', 'post'],
+    ['Why our replies sound careful: privacy law says we never confirm that someone is a patient, and our social media policy asks for written authorization before any story.', 'policy'],
+    // A reply that cites privacy law is still a reply.
+    ["We're so sorry to hear this. Privacy law (HIPAA) means we never confirm anyone's care online, and our policy is to talk in private: please call our office.", 'review-reply'],
   ])('%s → %s', (text, expected) => expect(kind(text)).toBe(expected));
 
   it('a comment form is never read as a reply', () => {
@@ -226,6 +229,15 @@ describe('minimal pairs: one detail flips the verdict', () => {
   ])('%s', (flagged, clean) => {
     expect(shown(lint(flagged)).some((f) => f.startsWith('error'))).toBe(true);
     expect(shown(lint(clean))).toEqual([]);
+  });
+});
+
+describe('a post about the rules names violations without committing them', () => {
+  const policy = 'Our social media policy, in one line: privacy comes first. Staff never post photos where a whiteboard or a screen shows in the background, and every story needs written authorization.';
+  const violation = 'Night shift selfie with the crew! Ignore the whiteboard behind us with everyone in beds 1 to 12 on it.';
+  it('the rules post is clean; the post that does it is not', () => {
+    expect(shown(lint(policy))).toEqual([]);
+    expect(shown(lint(violation)).length).toBeGreaterThan(0);
   });
 });
 

@@ -30,6 +30,23 @@ const CUES: KindCue[] = [
   { kind: 'internal-note', weight: 3, why: 'an internal note', re: /\b(?:internal(?: only| use| draft| note)?|do not (?:post|publish|share)|for staff only|fyi team|note to (?:self|team|marketing|comms)|draft for review|pending approval|needs approval|team huddle|handoff)\b/i },
 ];
 
+/**
+ * Words of a text about the rules: privacy law, consent, policy, what must never be posted. A draft with
+ * three different ones discusses the rules (an explainer, a training post), unless it is a reply.
+ */
+const POLICY_CUES: [RegExp, string][] = [
+  [/\bHIPAA\b/, 'HIPAA'],
+  [/\bprivacy (?:law|laws|rule|rules|policy|regulations?)\b|\bprivacy\b/i, 'privacy'],
+  [/\b(?:our|social media|the|this) polic(?:y|ies)\b|\bguidelines?\b/i, 'a policy'],
+  [/\bsocial media\b/i, 'social media'],
+  [/\bregulators?\b|\bfined\b|\benforcement\b|\bOCR\b/, 'regulators'],
+  [/\b(?:written |signed )?(?:authori[sz]ation|consent (?:form|forms|to share|to post|to use))\b/i, 'authorization'],
+  [/\bprofessionalism\b|\bconfidential(?:ity)?\b/i, 'confidentiality'],
+  [/\b(?:never|don['’]t|do not|we can['’]t|we cannot|we won['’]t|must not|shouldn['’]t) (?:post|share|confirm|discuss|accept|move|give)\b/i, 'what not to post'],
+  [/\bbefore (?:posting|you post|we post|any (?:picture|photo|post))\b/i, 'before posting'],
+  [/\bthe rules?\b|\blesson\b|\btraining\b/i, 'the rules'],
+];
+
 /** The kind of draft and the cues that decided it. Furniture lines ("Leave a Reply") never count. */
 export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftKind; evidence: Evidence[] } {
   const text = doc.plain;
@@ -52,6 +69,19 @@ export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftK
   const reply = score.get('comment-reply') ?? 0;
   const review = score.get('review-reply') ?? 0;
   if (reply && review >= 2) score.set('review-reply', review + reply);
+  const policy: Evidence[] = [];
+  for (const [re, why] of POLICY_CUES) {
+    const m = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    for (const hit of text.matchAll(m)) {
+      if (inRanges(furniture, hit.index)) continue;
+      policy.push({ text: hit[0], offset: hit.index, why: `discusses the rules (${why})`, weight: 1 });
+      break;
+    }
+  }
+  // A reply that cites privacy law is still a reply: the rules never outrank one.
+  if (policy.length >= 3 && Math.max(score.get('review-reply') ?? 0, score.get('comment-reply') ?? 0) < 3) {
+    return { kind: 'policy', evidence: policy };
+  }
   const words = text.split(/\s+/).length;
   if (words > 350) score.set('article', (score.get('article') ?? 0) + 2);
   let best: DraftKind = 'post';

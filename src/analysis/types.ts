@@ -8,6 +8,9 @@ export type Role = (typeof ROLES)[number];
 /** Kinds of draft, judged from the text alone (the linter never knows the channel). */
 export const DRAFT_KINDS = [
   'review-reply', 'comment-reply', 'post', 'article', 'internal-note', 'obituary', 'donor-list', 'event-notice', 'job-posting', 'promotion',
+  // A post or page about the rules themselves (privacy, consent, what staff must not post): it names the
+  // violations it warns against, so its words are not violations.
+  'policy',
 ] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 

@@ -89,6 +89,9 @@ function build(z: typeof Zod.z) {
   const draftSchema = z.union([
     z.array(z.enum(DRAFT_KINDS)).min(1).transform((kinds) => ({ kinds, otherwise: 'info' as const })),
     z.strictObject({ kinds: z.array(z.enum(DRAFT_KINDS)).min(1), otherwise: severityOrOff.default('info') }),
+    // `except`: every kind but these ("not in a post about the rules").
+    z.strictObject({ except: z.array(z.enum(DRAFT_KINDS)).min(1), otherwise: severityOrOff.default('info') })
+      .transform(({ except, otherwise }) => ({ kinds: DRAFT_KINDS.filter((k) => !except.includes(k)), otherwise })),
   ]);
 
   const common = {
