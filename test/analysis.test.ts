@@ -58,6 +58,11 @@ describe('kind of draft', () => {
     ["We're so sorry to hear this. Privacy law (HIPAA) means we never confirm anyone's care online, and our policy is to talk in private: please call our office.", 'review-reply'],
   ])('%s → %s', (text, expected) => expect(kind(text)).toBe(expected));
 
+  it('a long text that quotes people as a reporter does is an article ("…," Achebe said)', () => {
+    const body = 'More than 600 guests filled the ballroom for the annual gala, raising a record sum for the new heart wing and the child life program. '.repeat(14);
+    expect(kind(body)).toBe('post');
+    expect(kind(`${body}\n\n"Every brick in this building started with her generosity," Achebe said.`)).toBe('article');
+  });
   it('a comment form is never read as a reply', () => {
     const article = 'Our new cancer center opens in May.\n\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nYou are commenting using your WordPress.com account.';
     expect(kind(article)).not.toMatch(/reply/);
@@ -174,6 +179,12 @@ describe('roles from evidence about the person', () => {
     // The person a care event happens to is the one it is said of, not the rescuer.
     ['Nurse Danielle Foster, RN, performed CPR on a stranger who collapsed at the game.', 'Danielle Foster', ['staff']],
     ['Nurse Danielle Foster, RN, performed CPR on a stranger who collapsed at the game.', 'a stranger', ['patient']],
+    ['The Legacy Award went to Erik Halvorsen, whose $10 million commitment launched the campaign.', 'Erik Halvorsen', ['donor']],
+    ["The award went to Dolores Weatherby, who at 91 is the hospital's longest-serving volunteer.", 'Dolores Weatherby', ['volunteer']],
+    // The nearer possessor owns it: her husband's death is not hers.
+    ["In 1958, after her husband's death, Margaret Ellison gave the land for the hospital.", 'Margaret Ellison', []],
+    // "their" after a plural noun means the plural.
+    ['Child life specialist Amara Jules leads a team that helps kids understand their care through play.', 'Amara Jules', ['staff']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

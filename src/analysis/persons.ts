@@ -37,6 +37,9 @@ export function nameWords(text: string, kind: Mention['kind']): string[] {
     .filter((w) => w && !HONORIFICS.has(w));
 }
 
+/** A plural noun of people ("kids", "families", "specialists"), for "they" after it. */
+const PLURAL_BEFORE = /\b(?:kids|children|families|parents|patients|people|students|nurses|doctors|physicians|staff|volunteers|donors|residents|members|teams?|specialists|clinicians|providers|babies|teens|adults|seniors|visitors|guests|neighbors|neighbours|employees|workers|folks|everyone|others)\b/i;
+
 /** A place phrase between a description and the name it describes. */
 const BRIDGE = /^\s(?:in|from|at|on|of)\s[^,.;:!?\n]{1,40},\s$/;
 
@@ -178,6 +181,9 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     if (m.kind === 'pronoun') {
       const ref = lastReferent(m.start, tokens[m.first].paragraph, t, tokens[m.first].sentence);
+      // "Amara leads a team of specialists who help kids understand their care": a "they" after a plural noun
+      // in its own sentence means the plural, not the person named before it, and no one the draft follows.
+      if (/^(?:they|them|their|theirs|they['’]re)$/i.test(t) && PLURAL_BEFORE.test(text.slice(Math.max(ref && tokens[ref.first].sentence === tokens[m.first].sentence ? ref.end : 0, m.start - 80), m.start))) continue;
       if (ref) attach(m, persons[ref.person]);
       else {
         // "Her daughter asked…", "his cell": someone the draft never names is still someone.

@@ -141,6 +141,8 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
             // "his time between urgent care and…": a preposition or joint ends the possessed phrase.
             if (NOT_IN_PHRASE.has(tokens[i].lower)) break;
             target = byLast.get(i);
+            // "her husband's death": a nearer possessor that is no person we know owns it.
+            if (!target && /['’]s$/.test(tokens[i].lower)) break;
           }
         } else {
           for (let i = b + 1; i <= Math.min(tokens.length - 1, b + 3) && !target; i++) {
