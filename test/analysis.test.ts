@@ -185,6 +185,9 @@ describe('roles from evidence about the person', () => {
     ["In 1958, after her husband's death, Margaret Ellison gave the land for the hospital.", 'Margaret Ellison', []],
     // "their" after a plural noun means the plural.
     ['Child life specialist Amara Jules leads a team that helps kids understand their care through play.', 'Amara Jules', ['staff']],
+    // A clinician's interests and a university's place are not anyone's health.
+    ['Dr. Albuquerque studied at the Federal University of Minas Gerais. His interests include asthma and newborn care.', 'Dr. Albuquerque', ['staff']],
+    ['Dr. Albuquerque studied at the Federal University of Minas Gerais. His interests include asthma and newborn care.', 'Minas Gerais', ['organisation']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

@@ -221,7 +221,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     const w = nameWords(t, m.kind);
     // Organisations and places named after people are not persons at all.
-    if (m.kind === 'name' && (namesPlace(t, given) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))) {
+    if (m.kind === 'name' && (namesPlace(t, given) || ORG_AFTER.test(text.slice(m.end, m.end + 40)) || ORG_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)))) {
       const p = newPerson(persons, t, true);
       organisations.add(p.id);
       attach(m, p);

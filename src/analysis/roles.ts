@@ -10,7 +10,9 @@ import { finds } from '../document/search.js';
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
 /** Words that cannot stand inside a possessed noun phrase ("her second round of chemo" keeps "of"). */
-const NOT_IN_PHRASE = new Set(['between', 'with', 'at', 'in', 'on', 'to', 'from', 'for', 'into', 'about', 'across', 'through', 'and', 'or', 'but', 'as', 'than', 'like', 'by']);
+const NOT_IN_PHRASE = new Set(['include', 'includes', 'including', 'included', 'are', 'were', 'between', 'with', 'at', 'in', 'on', 'to', 'from', 'for', 'into', 'about', 'across', 'through', 'and', 'or', 'but', 'as', 'than', 'like', 'by']);
+/** What a person's work is called: what follows it in their sentence is their work, not their health. */
+const WORK_NOUNS = new Set(['interests', 'interest', 'research', 'specialty', 'specialties', 'expertise', 'work', 'practice', 'career', 'focus', 'training', 'residency', 'fellowship', 'patients', 'team', 'clinic', 'lab', 'studies', 'study', 'book', 'lecture', 'talk', 'department', 'program', 'unit']);
 /** Titles a name mention may begin with. */
 const TITLE = /^(?:Dr|Drs|Doctor|Nurse|Prof|Professor|Rev|Reverend|Pastor|Chaplain|Father|Sister|Mayor|Sen|Senator|Rep|Gov|Governor|President|Officer|Coach|Judge|Chief|Commissioner|Councilman|Councilwoman|Sgt|Capt|Lt)\.?$/;
 
@@ -141,6 +143,11 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
             // "his time between urgent care and…": a preposition or joint ends the possessed phrase.
             if (NOT_IN_PHRASE.has(tokens[i].lower)) break;
             target = byLast.get(i);
+            // "His interests include asthma", "her research on diabetes": a clinician's work is not their health.
+            if (target && WORK_NOUNS.has(tokens[i + 1]?.lower ?? '')) {
+              target = undefined;
+              break;
+            }
             // "her husband's death": a nearer possessor that is no person we know owns it.
             if (!target && /['’]s$/.test(tokens[i].lower)) break;
           }
