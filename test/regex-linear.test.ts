@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCue, compileLexicons, needsUnicode, readLexiconSources } from '../src/rules/lexicons.js';
 import { loadEvidence } from '../src/analysis/evidence.js';
-import { ORG_AFTER, ORG_BEFORE, ORG_WORD } from '../src/analysis/org-names.js';
+import { ORG_AFTER, ORG_BEFORE } from '../src/analysis/org-names.js';
+import { ORG_OR_PLACE_WORD, SURNAME_TOO } from '../src/nlp/entities.js';
 import { SHAPES } from '../src/classify/features.js';
 import { BUILTIN_RULES_DIR, readRuleSources } from '../src/rules/load.js';
 import type { ConditionSpec, ContextSpec } from '../src/rules/schema.js';
@@ -39,11 +40,12 @@ function builtinRegexes(): [string, RegExp][] {
   const global = (re: RegExp) => (re.global ? re : new RegExp(re.source, `${re.flags}g`));
   model.cues.forEach((c, i) => c.regexes.forEach((re, k) => out.push([`evidence cue ${i}.${k} (${c.role}, ${c.attach})`, global(re)])));
   for (const [k, list] of Object.entries(model.owners)) list.forEach((re, i) => out.push([`owner cue ${k} #${i}`, re]));
+  if (model.modifier) out.push(['evidence modifiedNouns', global(model.modifier)]);
   model.clinicianAuthor.forEach((re, i) => out.push([`clinician cue #${i}`, re]));
   model.nameShapes.forEach((s) => out.push([`name shape ${s.shape}`, s.regex]));
   // The classifier's shapes, run on every sentence of every draft.
   for (const [name, s] of Object.entries(SHAPES)) out.push([`classifier shape ${name}`, global(s.re)]);
-  for (const [name, re] of Object.entries({ ORG_WORD, ORG_AFTER, ORG_BEFORE })) out.push([`organisation words ${name}`, global(re)]);
+  for (const [name, re] of Object.entries({ ORG_OR_PLACE_WORD, SURNAME_TOO, ORG_AFTER, ORG_BEFORE })) out.push([`organisation words ${name}`, global(re)]);
   return out;
 }
 
