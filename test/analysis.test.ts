@@ -188,6 +188,10 @@ describe('roles from evidence about the person', () => {
     // A clinician's interests and a university's place are not anyone's health.
     ['Dr. Albuquerque studied at the Federal University of Minas Gerais. His interests include asthma and newborn care.', 'Dr. Albuquerque', ['staff']],
     ['Dr. Albuquerque studied at the Federal University of Minas Gerais. His interests include asthma and newborn care.', 'Minas Gerais', ['organisation']],
+    // A public figure who speaks of their own illness is not our patient, and a disease eponym is nobody.
+    ["Our keynote speaker, former NFL linebacker Marcus Hale, has talked publicly about his own Parkinson's diagnosis.", 'Marcus Hale', ['public']],
+    ["Our keynote speaker, former NFL linebacker Marcus Hale, has talked publicly about his own Parkinson's diagnosis.", 'Parkinson', ['(no mention)']],
+    ['Guess which local news anchor came in for a rhinoplasty consult today?', 'which local news anchor', ['patient']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

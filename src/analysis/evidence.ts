@@ -31,6 +31,8 @@ export interface EvidenceModel {
   threshold: number;
   cues: RoleCue[];
   roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
+  /** Health terms in lower case ("parkinson's"): a capitalised word that spells one with its "'s" is a disease, not a person. */
+  healthTerms: Set<string>;
   /** Matches at the start of the text after a role noun when a noun follows that makes it a modifier ("patient portal"). */
   modifier?: RegExp;
   owners: Record<'organisation' | 'contact' | 'event' | 'care', RegExp[]>;
@@ -156,6 +158,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     roleNouns: { patient: nouns.patient ?? [], relative: nouns.relative ?? [], person: nouns.person ?? [] },
     owners,
     modifier,
+    healthTerms: new Set((lexicons.get('health-terms')?.spec.terms ?? []).map((t) => t.toLowerCase())),
     clinicianAuthor: compile((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
     nameShapes: loadNameShapes(),
   };

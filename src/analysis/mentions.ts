@@ -140,7 +140,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
   const re = new RegExp(
-    `\\b(?:our|my|a|an|the|this|that|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
+    `\\b(?:our|my|a|an|the|this|that|which|what|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
   );
  // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
@@ -223,6 +223,14 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     if (t.lower === 'i' && /^\.\s?[A-Z]/.test(text.slice(t.end, t.end + 3))) return;
     out.push({ start: t.start, end: t.end, kind: p.kind, first: i, last: i, possessive: p.possessive, paragraph: t.paragraph });
   });
+  // "Parkinson's diagnosis", "Crohn's": a name that is a disease with its "'s" names the disease.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i];
+    if (m.kind !== 'name') continue;
+    const own = text.slice(m.start, m.end).replace(/['’]s?$/, '').toLowerCase();
+    const poss = /^['’]s?/.exec(text.slice(m.end, m.end + 2))?.[0] ?? (/['’]s?$/.exec(text.slice(m.start, m.end))?.[0] ?? '');
+    if (model.healthTerms.has(own) || (poss && (model.healthTerms.has(`${own}'s`) || model.healthTerms.has(`${own}’s`)))) out.splice(i, 1);
+  }
   // Longest first at each place; a mention inside a longer one is dropped ("Liam" inside "#TeamLiamStrong").
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
