@@ -53,6 +53,9 @@ describe('kind of draft', () => {
     ['We are hiring! Full-time RN, night shift. Apply online today.', 'job-posting'],
     ['Survived by her husband of 52 years. In lieu of flowers, donate to the hospice.', 'obituary'],
     ['Had a great day at the clinic today with our team.', 'post'],
+    // A newsletter that opens a section with "Welcome, new neighbours!" is not answering anyone.
+    ['The Sunnybrook Monthly\n\nWelcome, new neighbours! Please give a warm welcome to our new residents.', 'post'],
+    ['Oh, we remember you two! Thank you for trusting us with your care.', 'comment-reply'],
     ['Why our replies sound careful: privacy law says we never confirm that someone is a patient, and our social media policy asks for written authorization before any story.', 'policy'],
     // A reply that cites privacy law is still a reply.
     ["We're so sorry to hear this. Privacy law (HIPAA) means we never confirm anyone's care online, and our policy is to talk in private: please call our office.", 'review-reply'],
@@ -192,6 +195,7 @@ describe('roles from evidence about the person', () => {
     ["Our keynote speaker, former NFL linebacker Marcus Hale, has talked publicly about his own Parkinson's diagnosis.", 'Marcus Hale', ['public']],
     ["Our keynote speaker, former NFL linebacker Marcus Hale, has talked publicly about his own Parkinson's diagnosis.", 'Parkinson', ['(no mention)']],
     ['Guess which local news anchor came in for a rhinoplasty consult today?', 'which local news anchor', ['patient']],
+    ['Please welcome Opal Merriweather, who at 97 is now our oldest resident.', 'Opal Merriweather', ['patient']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
