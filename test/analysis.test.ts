@@ -239,6 +239,8 @@ describe('owners of identifiers', () => {
     ['Happy birthday to our resident Dorothy, who turns 101 today!', '101', 'age', 'person:patient'],
     ['Happy 90th birthday to our founder, Dr. Samuel Okoro!', '90th birthday', 'age', 'person:staff'],
     ['She booked a visit with Dr. Hamid on March 14, and our patient had the biopsy.', 'March 14', 'date', 'person:patient'],
+    // A place joined to a person by a preposition is theirs, whatever event follows it.
+    ['Mrs. Alma Sievers on Ridgeview Drive will be moving to our inpatient unit this Friday.', 'Ridgeview Drive', 'geo', 'person:patient'],
   ])('%s: %s', (text, span, type, expected) => expect(ownerOf(text, span, type)).toBe(expected));
 });
 

@@ -90,6 +90,12 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
     if (c.story && o.roles.includes('patient') && !p.roles.has('patient')) o.evidence.push({ text: c.story.text, offset: c.story.offset, why: 'the story of a patient', weight: 1 });
     return o;
   }
+  // "Mrs. Alma Sievers on Ridgeview Drive", "Opal, from outside Kettle Falls": a place joined to a person by a
+  // preposition is where that person lives or comes from, whatever event follows.
+  if (type === 'geo' && a >= 2 && /^(?:on|from|of|in|at)$/.test(tokens[a - 1].lower)) {
+    const before = mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => m.last === a - 2 && m.kind !== 'you' && m.kind !== 'author' && !c.organisations.has(m.person));
+    if (before) return personOwner(c.persons[before.person], c);
+  }
   // The author tells the story; a detail in a sentence about someone else is that person's.
   const others = mentionsIn(tokens, c.mentions, 'sentence', sentence).some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
   const usable = (m: Mention) => !c.organisations.has(m.person) && !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
