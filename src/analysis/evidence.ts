@@ -1,6 +1,7 @@
 // Loads the people model's evidence (rules/people/evidence.yaml): weighted role cues and owner cues, compiled.
 import fs from 'node:fs';
 import path from 'node:path';
+import { escapeRegExp } from '../document/search.js';
 import { UserError } from '../errors.js';
 import { compileCue, type Lexicon } from '../rules/lexicons.js';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
@@ -90,7 +91,7 @@ function caseOf(res: RegExp[]): boolean {
 /** `^[\s-]+(?:portal|experience|…)\b`: what after a role noun makes it a modifier of the next noun. */
 function modifiedNounsRegex(words: string[]): RegExp | undefined {
   if (!words.length) return undefined;
-  return new RegExp(`^[\\s-]+(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
+  return new RegExp(`^[\\s-]+(?:${words.map(escapeRegExp).join('|')})\\b`, 'iu');
 }
 
 /** Read and compile the evidence file; errors name the file and the entry. */

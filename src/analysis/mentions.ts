@@ -3,6 +3,7 @@ import type { LintDocument } from '../document/document.js';
 import type { Range } from '../document/sentences.js';
 import { ordinaryWord, SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
+import { escapeRegExp } from '../document/search.js';
 import { tokenSpan } from './tokens.js';
 import { ORG_AFTER, namesPlace } from './org-names.js';
 import type { Mention, MentionKind, Token } from './types.js';
@@ -125,7 +126,7 @@ function recurrences(text: string, tokens: Token[], res: EntityResources, out: R
   }
   if (!known.size) return;
   const covered = (s: number, e: number) => out.some((m) => m.start < e && s < m.end && m.kind !== 'role-phrase');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}@#_-])(?:${[...known].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=['’]s\\b|[^\\p{L}\\p{N}_-]|$)`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}@#_-])(?:${[...known].map(escapeRegExp).join('|')})(?=['’]s\\b|[^\\p{L}\\p{N}_-]|$)`, 'gu');
   for (const m of text.matchAll(re)) {
     if (covered(m.index, m.index + m[0].length)) continue;
     // "the Whitfield Scholarship", "Summit Dermatology": the word names a thing named after the person.
@@ -138,7 +139,7 @@ function recurrences(text: string, tokens: Token[], res: EntityResources, out: R
 function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: RawMention[]) {
   const nouns = [...new Set([...model.roleNouns.patient, ...model.roleNouns.person, ...model.roleNouns.relative])]
     .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+    .map((n) => escapeRegExp(n).replace(/ /g, '\\s'));
   const re = new RegExp(
     `\\b(?:our|my|a|an|the|this|that|which|what|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
@@ -149,7 +150,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   // "your mom", "your husband": the relative of the person a reply addresses is a person of their own.
-  const kin = model.roleNouns.relative.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const kin = model.roleNouns.relative.map(escapeRegExp).join('|');
   for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?!['’]s)`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
@@ -228,8 +229,8 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     const m = out[i];
     if (m.kind !== 'name') continue;
     const own = text.slice(m.start, m.end).replace(/['’]s?$/, '').toLowerCase();
-    const poss = /^['’]s?/.exec(text.slice(m.end, m.end + 2))?.[0] ?? (/['’]s?$/.exec(text.slice(m.start, m.end))?.[0] ?? '');
-    if (model.healthTerms.has(own) || (poss && (model.healthTerms.has(`${own}'s`) || model.healthTerms.has(`${own}’s`)))) out.splice(i, 1);
+    const possessive = /^['’]/.test(text.slice(m.end, m.end + 1)) || /['’]s?$/.test(text.slice(m.start, m.end));
+    if (model.healthTerms.has(own) || (possessive && model.healthTerms.has(`${own}'s`))) out.splice(i, 1);
   }
   // Longest first at each place; a mention inside a longer one is dropped ("Liam" inside "#TeamLiamStrong").
   out.sort((a, b) => a.start - b.start || b.end - a.end);

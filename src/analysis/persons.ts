@@ -85,7 +85,7 @@ function newPerson(persons: Person[], label: string, named: boolean): Person {
 }
 
 /** Cluster `raw` mentions (sorted by position) into persons. */
-export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind, names?: Map<string, 'm' | 'f'>, given: (lower: string) => boolean = (w) => !!names?.has(w)): Clustered {
+export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: DraftKind, names: Map<string, 'm' | 'f'> | undefined, given: (lower: string) => boolean): Clustered {
   const persons: Person[] = [];
   const mentions: Mention[] = [];
   const words = new Map<number, string[][]>();

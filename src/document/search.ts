@@ -20,3 +20,6 @@ export function finds(regex: RegExp, text: string): boolean {
   regex.lastIndex = 0;
   return hit;
 }
+
+/** `s` as a regular-expression source that matches it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,7 @@
 // Post-processing of one document's findings: authorization, quasi-identifier aggregation, allow lists, dedupe, sort.
 import type { LintDocument } from '../document/document.js';
 import { rangeAt } from '../document/sentences.js';
-import { finds } from '../document/search.js';
+import { escapeRegExp, finds } from '../document/search.js';
 import type { Lexicon } from '../rules/lexicons.js';
 import { LinearRegExp } from '../rules/linear-regex.js';
 import { SEVERITY_RANK, type Finding, type SeverityOrOff } from '../types.js';
@@ -59,7 +59,7 @@ const QUASI = new Set(['age', 'geo', 'date', 'other-id']);
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const containsWord = (hay: string, needle: string) =>
-  needle !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(hay);
+  needle !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'iu').test(hay);
 const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Whether the allow-list covers `f`. */
@@ -70,7 +70,7 @@ export function allowed(f: Finding, allow: AllowList): boolean {
   if (f.type === 'name' && either(allow.names)) return true;
   if (f.type === 'geo' && either(allow.addresses)) return true;
   if ((f.type === 'phone' || f.type === 'fax') && allow.phones.some((p) => digits(p).length >= 7 && digits(f.text).endsWith(digits(p)))) return true;
-  if ((f.type === 'url' || f.type === 'email') && allow.domains.some((d) => new RegExp(`(?:^|[.@/])${norm(d).replace(/^www\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[/:?#])`).test(text))) return true;
+  if ((f.type === 'url' || f.type === 'email') && allow.domains.some((d) => new RegExp(`(?:^|[.@/])${escapeRegExp(norm(d).replace(/^www\./, ''))}(?:$|[/:?#])`).test(text))) return true;
   if (/^[#@]/.test(text) && allow.hashtags.some((h) => norm(h).replace(/^[#@]/, '') === text.slice(1))) return true;
   return false;
 }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { escapeRegExp } from '../document/search.js';
 import { validateWith } from '../schema-errors.js';
 import { parseYamlSource } from '../yaml-source.js';
 import { unsafeRegexReason } from './regex-safety.js';
@@ -35,11 +36,9 @@ export function firstMatch(lex: Lexicon, text: string): string | undefined {
 /** Needs the `u` flag: property escapes (\p{…}) or code-point escapes (\u{…}). */
 export const needsUnicode = (source: string) => /\\[pP]\{|\\u\{/.test(source);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A term as a regex source: spaces match any run of white space or hyphens; optional English inflection. */
 export function termSource(term: string, inflect: boolean): string {
-  const body = escape(term.trim()).replace(/\\?[ -]+/g, '[\\s-]+').replace(/'/g, "['’]");
+  const body = escapeRegExp(term.trim()).replace(/\\?[ -]+/g, '[\\s-]+').replace(/'/g, "['’]");
   // Inflection: plural, possessive, verb endings; only after a letter so "Room 4" does not grow.
   return inflect && /[a-z]$/i.test(term) ? `${body}(?:s|es|ed|d|ing|['’]s)?` : body;
 }
