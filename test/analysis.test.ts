@@ -198,6 +198,25 @@ describe('roles from evidence about the person', () => {
     ['Please welcome Opal Merriweather, who at 97 is now our oldest resident.', 'Opal Merriweather', ['patient']],
     // A pronoun takes "was my patient" like a name does.
     ['The best thing to come out of those years is Daniel. He was my patient back in 2019.', 'Daniel', ['patient']],
+    // Care words about a group are about nobody in particular; the same words about the person are theirs.
+    ['Dr. Ines Varga has treated more than 2,000 patients with psoriasis since she joined us.', 'Ines Varga', ['staff']],
+    ['Midwife Carla Benn delivered over 1,500 babies in Harlan County.', 'Carla Benn', ['staff']],
+    ['Carla Benn delivered her twins here in June.', 'Carla Benn', ['patient']],
+    ['Dr. Omar Reyes will study why older women are diagnosed with heart disease later than men.', 'Omar Reyes', ['staff']],
+    ['Navigator Lou Tran, RN, guides newly diagnosed patients through their first weeks of treatment.', 'Lou Tran', ['staff']],
+    // A clause opened by "that" has its own subject: the visit is not the practitioner's.
+    ['A study led by Jo Marsh, NP, found that a single follow-up visit cut readmissions by a third.', 'Jo Marsh', ['staff']],
+    // "by" after the care word names who gave it.
+    ['Half of our nurses were delivered by Dr. Hal Pettit, who retires this week.', 'Hal Pettit', ['staff']],
+    // A chain of credentials is read whole: ", PT, DPT" is a physical therapist.
+    ['Shoutout to Remy Osei, PT, DPT, who treats everything from ACL rehab to frozen shoulders.', 'Remy Osei', ['staff']],
+    // "You" in a general post is every reader: health words near it are education.
+    ['If you have a fever above 103°F or chest pain, call your doctor.', 'you', []],
+    // A description that "who" follows is a person; "Rosalind's Bistro" is a business.
+    ["The sous-chef from Marguerite's Bistro, who was burned in Friday's fire, moved out of the ICU today.", 'The sous-chef', ['patient']],
+    ["The sous-chef from Marguerite's Bistro, who was burned in Friday's fire, moved out of the ICU today.", 'Marguerite', ['organisation']],
+    // A nickname in quotes after "our" is someone described.
+    ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
   it.each([
     ['Construction update: the new West Tower opens in spring with 120 inpatient rooms.', 'West Tower'],
@@ -241,6 +260,16 @@ describe('owners of identifiers', () => {
     ['She booked a visit with Dr. Hamid on March 14, and our patient had the biopsy.', 'March 14', 'date', 'person:patient'],
     // A place joined to a person by a preposition is theirs, whatever event follows it.
     ['Mrs. Alma Sievers on Ridgeview Drive will be moving to our inpatient unit this Friday.', 'Ridgeview Drive', 'geo', 'person:patient'],
+    // A recurring time is a schedule, not anybody's day of care.
+    ['Pet therapy visits the dialysis unit every Thursday afternoon.', 'Thursday afternoon', 'date', 'event:'],
+    ['Caregiver support: every Monday from 6 to 7:30 pm in the family lounge.', '7:30 pm', 'date', 'event:'],
+    ['Free CPR class on the second Tuesday of every month.', 'Tuesday', 'date', 'event:'],
+    ['Our patient Ivo Lind came in Thursday afternoon with chest pain.', 'Thursday afternoon', 'date', 'person:patient'],
+    // A coarse period dates nobody unnamed; a precise time of a care event does.
+    ['Our 500th baby of the year was born this week!', 'this week', 'date', 'none:'],
+    ['A baby was born at 4:17 am in the back of a taxi outside our ED.', '4:17 am', 'date', 'person:patient'],
+    // "hit the call light": a contact word only says whose a phone or email is.
+    ["Our 'Duchess' in Bed 9 hit the call light again.", 'Bed 9', 'other-id', 'person:patient'],
   ])('%s: %s', (text, span, type, expected) => expect(ownerOf(text, span, type)).toBe(expected));
 });
 

@@ -32,6 +32,10 @@ export interface EvidenceModel {
   threshold: number;
   cues: RoleCue[];
   roleNouns: Record<'patient' | 'relative' | 'person', string[]>;
+  /** What after a capitalised pair makes it an eponym ("Gleason score"), from the eponym-after lexicon; anchored, not global. */
+  eponymAfter?: RegExp;
+  /** Plural nouns for groups of people, lower case ("patients", "babies"): care words about them are about nobody in particular. */
+  groupNouns: Set<string>;
   /** Health terms in lower case ("parkinson's"): a capitalised word that spells one with its "'s" is a disease, not a person. */
   healthTerms: Set<string>;
   /** Matches at the start of the text after a role noun when a noun follows that makes it a modifier ("patient portal"). */
@@ -94,6 +98,12 @@ function modifiedNounsRegex(words: string[]): RegExp | undefined {
   return new RegExp(`^[\\s-]+(?:${words.map(escapeRegExp).join('|')})\\b`, 'iu');
 }
 
+/** A lexicon's patterns (written anchored, "^…") as one non-global regex for testing the text after a match. */
+function anchoredPatterns(lex: Lexicon | undefined): RegExp | undefined {
+  const patterns = lex?.spec.patterns ?? [];
+  return patterns.length ? new RegExp(patterns.map((p) => `(?:${p})`).join('|'), lex!.spec.caseSensitive ? 'u' : 'iu') : undefined;
+}
+
 /** Read and compile the evidence file; errors name the file and the entry. */
 export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FILE): EvidenceModel {
   const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
@@ -104,6 +114,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     owners?: Record<string, string[]>;
     notPatient?: string[];
     modifiedNouns?: string[];
+    groupNouns?: string[];
   };
   const fail = (msg: string, keyPath: (string | number)[]) => {
     const pos = src.position(keyPath);
@@ -157,6 +168,8 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     threshold: data.threshold ?? 2,
     cues,
     roleNouns: { patient: nouns.patient ?? [], relative: nouns.relative ?? [], person: nouns.person ?? [] },
+    groupNouns: new Set((data.groupNouns ?? []).map((w) => w.toLowerCase())),
+    eponymAfter: anchoredPatterns(lexicons.get('eponym-after')),
     owners,
     modifier,
     healthTerms: new Set((lexicons.get('health-terms')?.spec.terms ?? []).map((t) => t.toLowerCase())),

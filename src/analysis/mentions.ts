@@ -67,15 +67,13 @@ function push(out: RawMention[], tokens: Token[], r: Range, kind: MentionKind, p
 }
 
 const PAIR = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}'’-]+)\s(?:\p{Lu}\.?\s)?(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}\p{N}])/gu;
-/** Words after a capitalised pair that make it an eponym, not a person ("Parkinson's disease", "Gleason score"). */
-const EPONYM_AFTER = /^(?:['’]s?)?\s(?:disease|syndrome|sign|test|score|scale|criteria|reflex|palsy|procedure|operation|maneuver|classification|lymphoma|sarcoma|tumou?r|fracture|ulcer|index|law|method|technique|stain|cells?|nodes?|protocol|regimen)\b/i;
 
 /**
  * Two capitalised words side by side that are both in the large name list ("Ngozi Okafor", "Lars
  * Henriksen"): a name even when neither word list of compromise knows it. Pairs of ordinary words
  * ("Will Center"), eponyms and organisation names are left out.
  */
-function listedPairs(text: string, tokens: Token[], res: EntityResources, out: RawMention[]) {
+function listedPairs(text: string, tokens: Token[], res: EntityResources, out: RawMention[], eponymAfter: RegExp | undefined) {
   if (!res.allNames) return;
   const names = res.allNames();
   const ordinary = (w: string) => ordinaryWord(w.toLowerCase().replace(/['’]s$/, ''), res);
@@ -99,7 +97,8 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, out: R
     // A given name that is also a word ("Hunter", "Hope") counts beside a surname no English lexicon knows.
     const wordName = (x: string, y: string) => !!res.wordNames?.has(x.toLowerCase()) && !ordinary(y) && !res.commonWords.has(y.toLowerCase());
     if ((ordinary(a) && !wordName(a, b)) || ordinary(b)) return false;
-    if (EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return false;
+    // "Parkinson's disease", "Gleason score": the words after the pair make it an eponym (rules/lexicons/eponym-after.yaml).
+    if (eponymAfter?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
     push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
     return true;
   }
@@ -149,6 +148,13 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   // "a 94-year-old with a broken hip": an age used as a noun is a person too.
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  // "The head chef from Rosalind's Bistro, who was hurt…": a description that "who" follows is a person.
+  for (const m of text.matchAll(/\b(?:a|an|the|our|my|this|that)\s(?:(?!(?:the|a|an|our|my|this|that|of|to|and|or|in|on|at|for|with|from|by)\b)[a-z][\w-]*\s){0,2}(?!(?:the|a|an|our|my|this|that|of|to|and|or|in|on|at|for|with|from|by)\b)[a-z][\w-]*(?=(?:\s(?:from|at|in|on)\s[^,.;:!?\n]{1,40})?,\swho\b)/giu)) {
+    // "Walter Hargrove, 79, a retired logger, who…": an apposition describes the name before it.
+    if (!/,\s$/.test(text.slice(Math.max(0, m.index - 2), m.index))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  }
+  // "our 'Princess' in Bed 4": a nickname in quotes after "our" or "my" is someone the author describes.
+  for (const m of text.matchAll(/\b(?:our|my)\s['‘"“][\p{L}][\p{L} .-]{0,20}['’"”]/giu)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   // "your mom", "your husband": the relative of the person a reply addresses is a person of their own.
   const kin = model.roleNouns.relative.map(escapeRegExp).join('|');
   for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?!['’]s)`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
@@ -205,7 +211,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     }
   }
   const before = out.length;
-  listedPairs(text, tokens, res, out);
+  listedPairs(text, tokens, res, out, model.eponymAfter);
   // A pair of listed words spreads only when it opens with a given name ("Wren Castellanos", not "Alliance Statement").
   const weak = new Set(out.slice(before).filter((m) => {
     const First = text.slice(m.start, m.end).split(/\s/)[0];

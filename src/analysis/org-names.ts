@@ -15,7 +15,7 @@ export function namesPlace(name: string, given: (lower: string) => boolean): boo
 }
 
 /** Words after a name (within three capitalised words) that make it an organisation or place named after a person. */
-export const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza)\b/;
+export const ORG_AFTER = /^(?:['’]s)?(?:\s(?:[A-Z][\w.]*|of|&|and)){0,3}\s(?:Children['’]s\s)?(?:Hospital|Clinic|Medical|Health|Healthcare|Cancer|Heart|Eye|Institute|University|College|School|Foundation|Center|Centre|Pavilion|Wing|Tower|Hall|Building|Library|Memorial|Regional|Research|Award|Awards|Prize|Lecture|Scholarship|Fund|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Parkway|Park|County|Church|Cathedral|Pharmacy|Dental|Pediatrics|Hospice|Manor|House|Village|Place|Plaza|Bistro|Cafe|Café|Diner|Restaurant|Grill|Bakery|Salon|Shop|Store|Market|Pub|Tavern|Pizzeria|Deli|Barbershop|Farm|Ranch|Inn|Hotel|Motors|Garage)(?![\p{L}])/u;
 
 /** Words before a name that make it a place or saint's name ("St. Jude", "Fort Worth", "San Mateo", "University of Minas Gerais"). */
 export const ORG_BEFORE = /(?:^|[^\p{L}])(?:St|Saint|Mount|Mt|Fort|Ft|Lake|Port|Cape|San|Santa|Los|Las|El)\.?\s$|\b(?:University|College|Institute|School|Academy|Hospital|Bank|Republic|State|Province|Gulf|Bay|Isle|Sisters|Order|Church|Museum) of(?: the)?\s$/u;

@@ -54,19 +54,29 @@ export function countingRoles(p: Person, c: Clustered): Role[] {
   // In a patient's story, a named person nothing else is said of is taken as the patient or family:
   // for PHI a miss costs more than a false alarm. Articles, events, jobs and donor lists have no such default.
   if (p.named && !p.addressee && c.story && STORY_KINDS.has(c.kind ?? 'post') && !roles.some((r) => KNOWN_ROLES.has(r)) && nearStory(p, c)) return ['patient'];
-  if (p.roles.has('relative')) {
-    const of = p.relativeOf !== undefined ? c.persons[p.relativeOf] : undefined;
-    const anyPatient = c.persons.some((x) => x.roles.has('patient') && x.id !== c.author);
-    if (!(of ? of.roles.has('patient') : anyPatient)) return roles.filter((r) => r !== 'relative');
-  }
+  if (p.roles.has('relative') && !relativeOfPatient(p, c.persons, c.author)) return roles.filter((r) => r !== 'relative');
   return roles;
 }
 
-function personOwner(p: Person, c: Clustered, extra: Evidence[] = []): Owner {
+/** Whether a relative is a patient's: the person they are related to is a patient, or, when unknown, anyone is. */
+export function relativeOfPatient(p: Person, persons: readonly Person[], author?: number): boolean {
+  const of = p.relativeOf !== undefined ? persons[p.relativeOf] : undefined;
+  return of ? of.roles.has('patient') : persons.some((x) => x.roles.has('patient') && x.id !== author);
+}
+
+function personOwner(p: Person, c: Clustered, extra: Evidence[] = [], coarse = false): Owner {
+  // "a stranger who collapsed earlier this month": a coarse period dates nobody who is not named.
+  if (coarse && !p.named && !p.addressee) return { kind: 'none', roles: [], evidence: [] };
   return { kind: p.roles.has('organisation') ? 'organisation' : 'person', person: p, roles: countingRoles(p, c), evidence: [...p.evidence.filter((e) => e.weight > 0), ...extra] };
 }
 
 const distance = (a: number, b: number, x: { a: number; b: number }) => (x.b < a ? a - x.b : x.a > b ? x.a - b : 0);
+
+/** "every Sunday", "each Tuesday afternoon", "on the first Saturday of every month": a schedule, nobody's day of care. */
+const RECURRING_BEFORE = /\b(?:(?:every|each|most|all|on alternate|alternate)\s(?:other\s)?|(?:every|each)\s(?:other\s)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|day|morning|afternoon|evening|night|weekday|weekend)\b[^.!?\n]{0,20})$/i;
+const RECURRING_AFTER = /^\s(?:of\s(?:every|each)\s(?:month|week|year)|(?:each|every|a|per)\s(?:week|month|year)|weekly|monthly)\b/i;
+/** A period too coarse to date anybody's care on its own ("this week", "earlier this month", "last year"). */
+const COARSE = /^(?:(?:earlier|later)\s)?(?:this|last|next)\s(?:week|weekend|month|year|season|spring|summer|fall|autumn|winter)$/i;
 
 /**
  * The owner of the identifier at `range`. Names are their own person; any other detail belongs to the
@@ -79,6 +89,10 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
   if (!span) return { kind: 'none', roles: [], evidence: [] };
   const [a, b] = span;
   const sentence = tokens[a].sentence;
+  const coarse = type === 'date' && COARSE.test(text.slice(range.start, range.end).trim());
+  if (type === 'date' && (RECURRING_BEFORE.test(text.slice(Math.max(0, range.start - 50), range.start)) || RECURRING_AFTER.test(text.slice(range.end, range.end + 30)))) {
+    return { kind: 'event', roles: [], evidence: [{ text: text.slice(range.start, range.end), offset: range.start, why: 'a schedule', weight: 1 }] };
+  }
   // A place that looks like a name ("Lake County", "County Road 12") is the place itself, not an owner.
   const inside = mentionsIn(tokens, c.mentions, 'sentence', sentence).find((m) => m.kind !== 'pronoun' && m.kind !== 'you' && m.kind !== 'author' && m.start < range.end && range.start < m.end && (type === 'name' || !c.organisations.has(m.person)));
   // "in her 90s", "your 3/14 visit": a pronoun inside the identifier says whose it is.
@@ -115,7 +129,8 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
     };
     const strongOrg = nearest('organisation');
     const contactWord = nearest('contact');
-    const org = strongOrg.best || person ? strongOrg : contactWord;
+    // "hit the call light": a bare contact word says whose a phone or email is, nothing else.
+    const org = strongOrg.best || person || !CONTACT.has(type) ? strongOrg : contactWord;
     const event = nearest('event');
     const care = nearest('care');
     // Contact details next to "call us", "our office" belong to the organisation unless a person is closer.
@@ -126,15 +141,16 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
       const patient = scope === 'clause'
         ? nearestInClause(tokens, c.mentions, a, b, (m) => usable(m) && c.persons[m.person].roles.has('patient'))
         : nearestInSentence(tokens, c.mentions, a, b, (m) => usable(m) && c.persons[m.person].roles.has('patient'));
-      if (patient) return personOwner(c.persons[patient.person], c, [careEv]);
+      if (patient) return personOwner(c.persons[patient.person], c, [careEv], coarse);
       const topic = paragraphPatient(tokens, c, a);
-      if (person && !c.persons[person.person].roles.has('staff') && c.persons[person.person].id !== c.author) return personOwner(c.persons[person.person], c, [careEv]);
-      if (topic) return personOwner(topic, c, [careEv]);
-      if (!person && scope === 'clause') return { kind: 'person', roles: ['patient'], evidence: [careEv] };
+      if (person && !c.persons[person.person].roles.has('staff') && c.persons[person.person].id !== c.author) return personOwner(c.persons[person.person], c, [careEv], coarse);
+      if (topic) return personOwner(topic, c, [careEv], coarse);
+      // Nobody named: a precise day or time of a care event dates the patient's care; "this week" dates nobody.
+      if (!person && scope === 'clause' && !coarse) return { kind: 'person', roles: ['patient'], evidence: [careEv] };
     }
     if (event.best && event.d < pd && type !== 'age') return { kind: 'event', roles: [], evidence: [{ text: event.best.text, offset: event.best.offset, why: 'an event', weight: 1 }] };
     if (org.best && org.d < pd && type !== 'age') return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
-    if (person) return personOwner(c.persons[person.person], c);
+    if (person) return personOwner(c.persons[person.person], c, [], coarse);
   }
   // A detail nobody in its sentence owns, in a patient's story, next to care words: the patient's.
   if (c.story && STORY_KINDS.has(c.kind ?? 'post') && type !== 'phone' && type !== 'email' && type !== 'url' && type !== 'fax') {

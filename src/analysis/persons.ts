@@ -58,6 +58,8 @@ function vocative(text: string, m: RawMention, reply: boolean, given: (lower: st
   if (/,\s$/.test(before) && /^[!?]/.test(text.slice(m.end, m.end + 1))) return true;
   // "We hear your frustration, Jordan.": a name that closes a sentence spoken to "you" is the person spoken to.
   if (/,\s$/.test(before) && /^\.(?:\s|$)/.test(text.slice(m.end, m.end + 2)) && /\byou(?:r|['’]re|['’]ve|['’]ll)?\b[^.!?\n]*$/i.test(text.slice(Math.max(0, m.start - 120), m.start))) return true;
+  // "Mr. Ortega! Of course we remember you.": a name that opens the draft, set off and followed by "you".
+  if (/^\s*$/.test(text.slice(0, m.start)) && /^[!,]\s/.test(text.slice(m.end, m.end + 2)) && /\byou\b/i.test(text.slice(m.end, m.end + 200))) return true;
   // "Jordan, thank you for…" at the very start of a reply.
   return reply && /(?:^|\n)\s*$/.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && m.start < 3;
 }

@@ -4,7 +4,7 @@ import type { EvidenceModel, RoleCue } from './evidence.js';
 import { inRanges } from './furniture.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
-import { ROLES, STORY_KINDS, type Mention, type Person, type Role, type Token } from './types.js';
+import { REPLY_KINDS, ROLES, STORY_KINDS, type Mention, type Person, type Role, type Token } from './types.js';
 import { finds } from '../document/search.js';
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
@@ -19,6 +19,28 @@ const TITLE = /^(?:Dr|Drs|Doctor|Nurse|Prof|Professor|Rev|Reverend|Pastor|Chapla
 /** How many tokens before or after a mention its title or apposition may stand. */
 const BEFORE_TOKENS = 5;
 const AFTER_TOKENS = 14;
+
+/** Words that may stand between a care word and the group it describes ("more than 3,000", "newly", "of our"). */
+const GROUP_FILLER = /^(?:more|than|over|nearly|almost|about|around|roughly|some|many|most|several|hundreds|thousands|dozens|millions|of|newly|recently|new|local|young|younger|older|other|our|their|the|these|those|all|every|a|few|\d[\d,.]*\+?)$/;
+/** Words between a group and a care word said of it ("men are diagnosed", "patients who were admitted"). */
+const GROUP_LINK = /^(?:are|were|is|was|be|been|being|get|got|gets|getting|who|that|which|often|usually|typically|still|now|first|later|newly|recently)$/;
+
+/**
+ * Whether the care word at tokens [a, b] describes a group of people rather than anyone mentioned:
+ * "delivered more than 3,000 babies", "900 newly diagnosed patients", "why Black men are diagnosed".
+ */
+function aboutGroup(tokens: Token[], a: number, b: number, groups: ReadonlySet<string>): boolean {
+  for (let i = b + 1; i < Math.min(tokens.length, b + 6) && tokens[i].clause === tokens[b].clause; i++) {
+    if (groups.has(tokens[i].lower)) return true;
+    if (!GROUP_FILLER.test(tokens[i].lower)) break;
+  }
+  // Before the care word only through a verb or "who" ("men are diagnosed"): "patients treated here was Walter" is not.
+  for (let i = a - 1; i >= Math.max(0, a - 4) && tokens[i].clause === tokens[a].clause; i--) {
+    if (i < a - 1 && groups.has(tokens[i].lower)) return true;
+    if (!GROUP_LINK.test(tokens[i].lower)) break;
+  }
+  return false;
+}
 
 /** "not a patient", "never admitted", "wasn't discharged": a negation right before the cue (or before its auxiliary). */
 function negated(tokens: Token[], first: number): boolean {
@@ -136,7 +158,10 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         const [a, b] = span;
         let target: Mention | undefined;
         // The author is the clinician telling the story: care words in their sentence are about the person cared for.
-        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b, (m) => cue.role !== 'patient' || m.person !== c.author);
+        if (cue.attach === 'clause' && cue.role === 'patient' && aboutGroup(tokens, a, b, model.groupNouns)) continue;
+        // "were delivered by him": the person right after "by" gave the care (not "came in by ambulance").
+        const agent = tokens[b + 1]?.lower === 'by' ? b + 2 : -1;
+        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b, (m) => (cue.role !== 'patient' || m.person !== c.author) && m.first !== agent);
         else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
@@ -153,7 +178,8 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           }
         } else {
           for (let i = b + 1; i <= Math.min(tokens.length - 1, b + 3) && !target; i++) {
-            if (tokens[i].clause !== tokens[b].clause) break;
+            // "delivered by him" is passive: the person after "by" gave the care.
+            if (tokens[i].clause !== tokens[b].clause || tokens[i].lower === 'by') break;
             target = byFirst.get(i);
           }
         }
@@ -188,7 +214,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (c.organisations.has(p.id)) p.roles.add('organisation');
     if (p.id === c.author) p.roles.add('author');
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
-    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'));
+    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), REPLY_KINDS.has(c.kind ?? 'post'));
   }
   // "taking care of your mom": the person addressed is a patient's relative, and their name or handle says whose care it was.
   const addressee = persons.find((p) => p.addressee);
@@ -215,7 +241,7 @@ function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst:
 }
 
 /** A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is strongly held. */
-export function decide(p: Person, threshold: number, storyKind = true): void {
+export function decide(p: Person, threshold: number, storyKind = true, replyKind = true): void {
   // Weak health words cannot make a clinician a patient; a donor or public figure they can, with twice the weight.
   const strongOther = (r: Role) =>
     ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold && (r !== 'patient' || o === 'staff' || o === 'organisation' || (p.scores[r] ?? 0) < 2 * threshold));
@@ -230,7 +256,8 @@ export function decide(p: Person, threshold: number, storyKind = true): void {
     if (r === 'patient' && (p.strong.public ?? 0) >= threshold && (p.care ?? 0) < threshold) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
-    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || p.addressee || p.anonymous)))) p.roles.add(r);
+    // "You" outside a reply is every reader: health words near it ("if you have a fever") are education.
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || (p.addressee && replyKind) || p.anonymous)))) p.roles.add(r);
   }
 }
 

@@ -8,6 +8,13 @@ const WORD = /[\p{L}\p{N}@#_][\p{L}\p{N}_'’.\-/@]*[\p{L}\p{N}_]|[\p{L}\p{N}@#_
 /** Words that start a new clause after a comma: what follows is about someone else as often as not. */
 const CLAUSE_JOINTS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'so', 'yet', 'since', 'when', 'after', 'before', 'and', 'or', 'if', 'unless']);
 
+const EMOJI = /^\p{Extended_Pictographic}$/u;
+
+/** Words that open a subordinate clause anywhere ("to study why men are diagnosed later"): its subject is its own. */
+const SUBORDINATORS = new Set(['why', 'how', 'whether']);
+/** "that" opens a clause when a subject follows it ("showing that a single visit cut…"), not as a determiner ("that patient"). */
+const THAT_CLAUSE = /^\s+(?:a|an|the|his|her|their|our|my|its|this|these|those|some|most|many|all|no|every|each|one|he|she|they|we|you|i|it|there|\d)\b/iu;
+
 /** Punctuation that always ends a clause (a parenthesis does not: "Marcus (cell 773-555-0187)" is still about Marcus). */
 const CLAUSE_ENDS = new Set([';', ':', '—', '–', '"', '“', '”', '|', '•', '·']);
 
@@ -33,7 +40,8 @@ export function tokenize(doc: LintDocument): Token[] {
     lastSentence = sentence;
     lastParagraph = paragraph;
     const lower = word.toLowerCase();
-    if (CLAUSE_ENDS.has(word) || (word === '-' && / - /.test(text.slice(start - 1, start + 2)))) {
+    // An emoji before a capital ends a clause: posts use them as full stops ("after his repair 🏒 Proud of you").
+    if (CLAUSE_ENDS.has(word) || (EMOJI.test(word) && /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]*(?:\p{Lu}|$)/u.test(text.slice(start + word.length, start + word.length + 12))) || (word === '-' && / - /.test(text.slice(start - 1, start + 2)))) {
       clause++;
       out.push({ start, end: start + word.length, lower, clause, sentence, paragraph });
       clause++;
@@ -41,6 +49,7 @@ export function tokenize(doc: LintDocument): Token[] {
     }
     const prev = out[out.length - 1];
     if (prev?.lower === ',' && CLAUSE_JOINTS.has(lower)) clause++;
+    else if (prev && prev.clause === clause && (SUBORDINATORS.has(lower) || (lower === 'that' && THAT_CLAUSE.test(text.slice(start + 4, start + 16))))) clause++;
     out.push({ start, end: start + word.length, lower, clause, sentence, paragraph });
     if (word.length < m[0].length) out.push({ start: start + word.length, end: start + m[0].length, lower: '.', clause, sentence, paragraph });
   }

@@ -17,6 +17,9 @@ export type DraftKind = (typeof DRAFT_KINDS)[number];
 /** Kinds of draft that tell someone's story: an unexplained name or detail there defaults to the patient's. */
 export const STORY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['post', 'comment-reply', 'review-reply', 'internal-note', 'obituary']);
 
+/** Kinds of draft that answer one person: there "you" is someone, not every reader. */
+export const REPLY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['review-reply', 'comment-reply']);
+
 /** One piece of evidence behind a decision: the words, where they are, and what they showed. */
 export interface Evidence {
   /** The cue as it stands in the draft. */

@@ -4,10 +4,10 @@ import { rangeAt, type Range } from '../document/sentences.js';
 import { finds } from '../document/search.js';
 import type { CompiledContext, Condition } from '../rules/compiled.js';
 import type { SeverityOrOff, Severity } from '../types.js';
-import type { Analysis, DraftKind } from '../analysis/types.js';
+import { REPLY_KINDS, type Analysis, type DraftKind } from '../analysis/types.js';
+import { relativeOfPatient } from '../analysis/owners.js';
 
 /** Kinds of draft in which an unnamed "you" is one person, the one the reply answers (elsewhere it is every reader). */
-const REPLY_KINDS: ReadonlySet<DraftKind> = new Set<DraftKind>(['review-reply', 'comment-reply']);
 
 /**
  * Whether a mention lies in the condition's scope around `m`, for the people-model conditions: the draft,
@@ -45,7 +45,7 @@ export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Cond
  */
 export function aboutPatient(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
   const inScope = mentionedIn(doc, m, c);
-  return a.persons.some((p) => (p.roles.has('patient') || p.roles.has('relative')) && !p.roles.has('organisation')
+  return a.persons.some((p) => (p.roles.has('patient') || (p.roles.has('relative') && relativeOfPatient(p, a.persons))) && !p.roles.has('organisation')
     && (c.about !== 'unnamed-patient' || !p.named) && p.mentions.some(inScope));
 }
 
