@@ -237,6 +237,27 @@ describe('roles from evidence about the person', () => {
     expect(you.roles.has('relative')).toBe(true);
     expect(a.persons[you.relativeOf!].roles.has('patient')).toBe(true);
   });
+  it('a thread of replies: each "you" is the person greeted in that reply, and a comment header dates the comment', () => {
+    const thread = [
+      'Dana W. · June 2, 2025',
+      'Does the numbing gel hurt?',
+      '  Brightside Dental · June 2, 2025',
+      '  Good question, Dana. It stings for a second, then you feel nothing.',
+      '',
+      'Omar P. · June 3, 2025',
+      'Love my new crown!',
+      '  Brightside Dental · June 3, 2025',
+      '  Hi Omar! So glad your crown from the April visit is holding up. See you at your cleaning!',
+    ].join('\n');
+    const { a, text } = model(thread);
+    const omar = a.persons.find((p) => p.label.startsWith('Omar'))!;
+    const dana = a.persons.find((p) => p.label.startsWith('Dana'))!;
+    expect(omar.roles.has('patient')).toBe(true);
+    expect(dana.roles.has('patient')).toBe(false);
+    expect(a.mentions.filter((m) => m.kind === 'you' && m.person === omar.id).length).toBe(3);
+    const at = text.indexOf('June 3, 2025');
+    expect(a.ownerOf({ start: at, end: at + 12 }, 'date').kind).toBe('organisation');
+  });
   it('a title and surname end at the sentence\'s full stop ("Ms. Patterson. However")', () => {
     const { a, text } = model("We're sorry about your experience, Ms. Patterson. However, your chart is private.");
     expect(a.mentions.filter((m) => m.kind === 'name').map((m) => text.slice(m.start, m.end))).toEqual(['Ms. Patterson']);

@@ -33,6 +33,11 @@ export function findFurniture(doc: LintDocument): Range[] {
   for (const m of text.matchAll(/^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?\s?[(–—-]\s?[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\)?\s?[—–-]/gm)) {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
+  // A comment's header ("Tricia Bellamy · May 4, 2025", "Evergreen Dental | 2 days ago") dates the comment, not care.
+  for (const m of text.matchAll(/^[ \t]*[^\n·|•]{2,60}?[ \t][·|•][ \t]((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2},[ \t]\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}[ \t](?:minutes?|hours?|days?|weeks?|months?)[ \t]ago)(?:[ \t](?:at[ \t])?\d{1,2}:\d{2}[ \t]?(?:[ap]\.?m\.?)?)?)[ \t]*$/gim)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!out.some((r) => r.start <= at && at < r.end)) out.push({ start: at, end: at + m[1].length });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

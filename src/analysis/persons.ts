@@ -58,6 +58,8 @@ function vocative(text: string, m: RawMention, reply: boolean, given: (lower: st
   if (/,\s$/.test(before) && /^[!?]/.test(text.slice(m.end, m.end + 1))) return true;
   // "We hear your frustration, Jordan.": a name that closes a sentence spoken to "you" is the person spoken to.
   if (/,\s$/.test(before) && /^\.(?:\s|$)/.test(text.slice(m.end, m.end + 2)) && /\byou(?:r|['’]re|['’]ve|['’]ll)?\b[^.!?\n]*$/i.test(text.slice(Math.max(0, m.start - 120), m.start))) return true;
+  // "Great question, Marcus." opening a reply: a given name closing the first sentence of its line.
+  if (/,\s$/.test(before) && /^[.!?]/.test(text.slice(m.end, m.end + 1)) && given(text.slice(m.start, m.end).split(/\s/)[0].toLowerCase()) && /(?:^|\n)[ \t>*_-]*[^\n.!?]{2,60},\s$/.test(text.slice(Math.max(0, m.start - 64), m.start))) return true;
   // "Mr. Ortega! Of course we remember you.": a name that opens the draft, set off and followed by "you".
   if (/^\s*$/.test(text.slice(0, m.start)) && /^[!,]\s/.test(text.slice(m.end, m.end + 2)) && /\byou\b/i.test(text.slice(m.end, m.end + 200))) return true;
   // "Jordan, thank you for…" at the very start of a reply.
@@ -93,7 +95,14 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   const words = new Map<number, string[][]>();
   const organisations = new Set<number>();
   const reply = kind === 'review-reply' || kind === 'comment-reply';
-  const hasVocative = raw.some((m) => vocative(text, m, reply, given));
+  const vocatives = raw.filter((m) => vocative(text, m, reply, given));
+  const hasVocative = vocatives.length > 0;
+  // A thread of replies ("Hi Tricia! … your follow-up", "Great question, Marcus."): two or more people greeted
+  // by name. There each "you" is the person greeted last in its paragraph, not one reader for the whole page.
+  const threaded = new Set(vocatives.map((m) => nameWords(text.slice(m.start, m.end), m.kind).join(' '))).size >= 2;
+  let greeted: { person: Person; paragraph: number } | undefined;
+  // People greeted in a thread are talked about too ("Get well soon, Bea! … she would love to hear from you").
+  const greetedIds = new Set<number>();
   const addresseeNeeded = reply || hasVocative || raw.some((m) => m.kind === 'you');
   let addressee: Person | undefined;
   if (addresseeNeeded) {
@@ -161,7 +170,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       const m = mentions[i];
       if (m.start >= before) continue;
       if (tokens[m.first].paragraph < paragraph - 1) break;
-      if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && !persons[m.person].addressee && fits(m.person, pronoun)) {
+      if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && (!persons[m.person].addressee || greetedIds.has(m.person)) && fits(m.person, pronoun)) {
         if (!candidates.some((c) => c.person === m.person)) candidates.push(m);
       }
     }
@@ -173,7 +182,8 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   for (const m of raw) {
     const t = text.slice(m.start, m.end);
     if (m.kind === 'you') {
-      if (addressee) attach(m, addressee);
+      if (threaded && greeted && greeted.paragraph === tokens[m.first].paragraph) attach(m, greeted.person);
+      else if (addressee) attach(m, addressee);
       continue;
     }
     if (m.kind === 'author') {
@@ -202,6 +212,18 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     const w0 = nameWords(t, m.kind);
     const known = m.kind !== 'family' && w0.length ? findByWords(w0) : undefined;
+    if (threaded && vocatives.includes(m)) {
+      const p = known ?? newPerson(persons, t, true);
+      p.addressee = true;
+      if (!known) {
+        words.set(p.id, [w0]);
+        for (const x of w0) byWord.set(x, [...(byWord.get(x) ?? []), p.id]);
+      }
+      attach(m, p);
+      greeted = { person: p, paragraph: tokens[m.first].paragraph };
+      greetedIds.add(p.id);
+      continue;
+    }
     if (addressee && !known && vocative(text, m, reply, given)) {
       attach(m, addressee);
       addressee.named = true;

@@ -30,13 +30,15 @@ function mentionedIn(doc: LintDocument, m: Range, c: Condition): (x: Range) => b
  * reader, nor a public figure who is not our patient (what they said of themselves is public).
  */
 export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
-  const p = a.persons.find((x) => x.addressee);
-  if (!p) return false;
   const reply = REPLY_KINDS.has(a.kind);
-  if (!reply && (!p.named || (p.roles.has('public') && !p.roles.has('patient')))) return false;
   const inScope = mentionedIn(doc, m, c);
-  if (!reply) return p.mentions.some((x) => x.kind === 'you' && inScope(x));
-  return p.mentions.some(inScope) || a.persons.some((q) => q.relativeOf === p.id && q.mentions.some(inScope));
+  // A thread of replies has one person addressed per reply.
+  return a.persons.some((p) => {
+    if (!p.addressee) return false;
+    if (!reply && (!p.named || (p.roles.has('public') && !p.roles.has('patient')))) return false;
+    if (!reply) return p.mentions.some((x) => x.kind === 'you' && inScope(x));
+    return p.mentions.some(inScope) || a.persons.some((q) => q.relativeOf === p.id && q.mentions.some(inScope));
+  });
 }
 
 /**
