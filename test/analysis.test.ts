@@ -215,6 +215,13 @@ describe('roles from evidence about the person', () => {
     // A description that "who" follows is a person; "Rosalind's Bistro" is a business.
     ["The sous-chef from Marguerite's Bistro, who was burned in Friday's fire, moved out of the ICU today.", 'The sous-chef', ['patient']],
     ["The sous-chef from Marguerite's Bistro, who was burned in Friday's fire, moved out of the ICU today.", 'Marguerite', ['organisation']],
+    // "They" after two people named together is the pair: what is said of them is said of each.
+    ['When Rosa and Tomás Lindqvist came to us, they had tried for years. Their diagnosis was endometriosis.', 'Rosa', ['patient']],
+    ['When Rosa and Tomás Lindqvist came to us, they had tried for years. Their diagnosis was endometriosis.', 'Tomás Lindqvist', ['patient']],
+    ['The wing is named for Rosa and Tomás Lindqvist, whose gift built it so families can care for their children close to home.', 'Tomás Lindqvist', ['donor']],
+    // A clause opened by "which" is about the noun before it: the team's work is not the therapist's health.
+    ['Respiratory therapist Ken Obi leads the weaning team, which has cut average time on a ventilator by a day.', 'Ken Obi', ['staff']],
+    ['Ken Obi spent a week on a ventilator in our ICU.', 'Ken Obi', ['patient']],
     // A nickname in quotes after "our" is someone described.
     ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

@@ -82,10 +82,16 @@ export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftK
   if (policy.length >= 3 && Math.max(score.get('review-reply') ?? 0, score.get('comment-reply') ?? 0) < 3) {
     return { kind: 'policy', evidence: policy };
   }
+  // Two or more lines of page furniture (a share bar, a byline, "Related stories") make it a web page.
+  const furnitureLines = new Set(furniture.map((r) => text.lastIndexOf('\n', r.start))).size;
+  if (furnitureLines >= 2) {
+    score.set('article', (score.get('article') ?? 0) + 3);
+    evidence.push({ text: text.slice(furniture[0].start, furniture[0].end).trim().slice(0, 60), offset: furniture[0].start, why: 'a web page (page furniture)', weight: 3 });
+  }
   const words = text.split(/\s+/).length;
   if (words > 350) score.set('article', (score.get('article') ?? 0) + 2);
   let best: DraftKind = 'post';
   let bestScore = 2;
   for (const [k, v] of score) if (v > bestScore) [best, bestScore] = [k, v];
-  return { kind: best, evidence: evidence.filter((e) => CUES.some((c) => c.kind === best && c.why === e.why)) };
+  return { kind: best, evidence: evidence.filter((e) => CUES.some((c) => c.kind === best && c.why === e.why) || (best === 'article' && e.why === 'a web page (page furniture)')) };
 }

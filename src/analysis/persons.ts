@@ -40,6 +40,8 @@ export function nameWords(text: string, kind: Mention['kind']): string[] {
 /** A plural noun of people ("kids", "families", "specialists"), for "they" after it. */
 const PLURAL_BEFORE = /\b(?:kids|children|families|parents|patients|people|students|nurses|doctors|physicians|staff|volunteers|donors|residents|members|teams?|specialists|clinicians|providers|babies|teens|adults|seniors|visitors|guests|neighbors|neighbours|employees|workers|folks|everyone|others)\b/i;
 
+const PLURAL_PRONOUN = /^(?:they|them|their|theirs|they['’]re|they['’]ve|they['’]d|themselves)$/i;
+
 /** A place phrase between a description and the name it describes. */
 const BRIDGE = /^\s(?:in|from|at|on|of)\s[^,.;:!?\n]{1,40},\s$/;
 
@@ -101,6 +103,8 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   // by name. There each "you" is the person greeted last in its paragraph, not one reader for the whole page.
   const threaded = new Set(vocatives.map((m) => nameWords(text.slice(m.start, m.end), m.kind).join(' '))).size >= 2;
   let greeted: { person: Person; paragraph: number } | undefined;
+  // The last two people named together ("Daniela and Marco Castellanos"): "they" after them is the pair.
+  let pair: { ids: [number, number]; paragraph: number; group?: Person } | undefined;
   // People greeted in a thread are talked about too ("Get well soon, Bea! … she would love to hear from you").
   const greetedIds = new Set<number>();
   const addresseeNeeded = reply || hasVocative || raw.some((m) => m.kind === 'you');
@@ -192,6 +196,14 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       continue;
     }
     if (m.kind === 'pronoun') {
+      if (pair && PLURAL_PRONOUN.test(t) && tokens[m.first].paragraph - pair.paragraph <= 1) {
+        if (!pair.group) {
+          pair.group = newPerson(persons, `${persons[pair.ids[0]].label} and ${persons[pair.ids[1]].label}`, false);
+          pair.group.members = [...pair.ids];
+        }
+        attach(m, pair.group);
+        continue;
+      }
       const ref = lastReferent(m.start, tokens[m.first].paragraph, t, tokens[m.first].sentence);
       // "Amara leads a team of specialists who help kids understand their care": a "they" after a plural noun
       // in its own sentence means the plural, not the person named before it, and no one the draft follows.
@@ -264,6 +276,11 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       if (!ids.includes(target.id)) ids.push(target.id);
     }
     attach(m, target);
+    // "Daniela and Marco Castellanos", "Kristen & Matt": two people named together.
+    const before = mentions[mentions.length - 2];
+    if (before && before.person !== target.id && REFERENT.has(before.kind) && before.kind !== 'role-phrase' && !organisations.has(before.person) && /^\s(?:and|&)\s$/.test(text.slice(before.end, m.start))) {
+      pair = { ids: [before.person, target.id], paragraph: tokens[m.first].paragraph };
+    }
   }
   return { persons, mentions: mentions.sort((a, b) => a.start - b.start), addressee: addressee?.id, author: author?.id, organisations, kind };
 }

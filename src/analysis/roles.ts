@@ -42,6 +42,14 @@ function aboutGroup(tokens: Token[], a: number, b: number, groups: ReadonlySet<s
   return false;
 }
 
+/** Words after "her" that make it an object ("caring for her and…"), not a possessor ("her kids"). */
+const NOT_AFTER_POSSESSOR = new Set(['and', 'or', 'but', 'to', 'at', 'in', 'on', 'for', 'with', 'from', 'through', 'during', 'after', 'before', 'since', 'until', 'today', 'tonight', 'yesterday', 'last', 'this', 'so', 'very', 'when', 'while', 'as', 'like', 'back', 'again', 'here', 'there', 'home', 'up', 'out', 'every']);
+/** Whether the "her" at token `i` owns the word after it ("her kids") rather than being an object ("for her."). */
+function possessorOfNext(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !!next && next.clause === tokens[i].clause && /^[\p{L}]/u.test(next.lower) && !NOT_AFTER_POSSESSOR.has(next.lower);
+}
+
 /** "not a patient", "never admitted", "wasn't discharged": a negation right before the cue (or before its auxiliary). */
 function negated(tokens: Token[], first: number): boolean {
   const prev = tokens[first - 1];
@@ -181,6 +189,11 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
             // "delivered by him" is passive: the person after "by" gave the care.
             if (tokens[i].clause !== tokens[b].clause || tokens[i].lower === 'by') break;
             target = byFirst.get(i);
+            // "care for their children": a possessor is not the one cared for.
+            if (target?.possessive && !(tokens[target.last].lower === 'her' && !possessorOfNext(tokens, target.last))) {
+              target = undefined;
+              break;
+            }
           }
         }
         if (!target) continue;
@@ -215,6 +228,25 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (p.id === c.author) p.roles.add('author');
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
     decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), REPLY_KINDS.has(c.kind ?? 'post'));
+  }
+  // "Daniela and Marco… their diagnosis": what "they" are, each of them is.
+  // And what one of them is as a patient or a patient's family, "their house" is too.
+  for (const g of persons) {
+    const members = (g.members ?? []).map((id) => persons[id]);
+    for (const p of members) {
+      for (const r of g.roles) {
+        if (r === 'reviewer' || r === 'author' || r === 'organisation' || p.roles.has(r)) continue;
+        p.roles.add(r);
+        p.evidence.push(...g.evidence.filter((e) => e.why === r));
+      }
+    }
+    for (const r of ['patient', 'relative'] as const) {
+      const from = members.find((p) => p.roles.has(r));
+      if (from && !g.roles.has(r)) {
+        g.roles.add(r);
+        g.evidence.push(...from.evidence.filter((e) => e.why === r));
+      }
+    }
   }
   // "taking care of your mom": the person addressed is a patient's relative, and their name or handle says whose care it was.
   const addressee = persons.find((p) => p.addressee);

@@ -11,7 +11,7 @@ const CLAUSE_JOINTS = new Set(['but', 'while', 'whereas', 'although', 'though', 
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 
 /** Words that open a subordinate clause anywhere ("to study why men are diagnosed later"): its subject is its own. */
-const SUBORDINATORS = new Set(['why', 'how', 'whether']);
+const SUBORDINATORS = new Set(['why', 'how', 'whether', 'which']);
 /** "that" opens a clause when a subject follows it ("showing that a single visit cut…"), not as a determiner ("that patient"). */
 const THAT_CLAUSE = /^\s+(?:a|an|the|his|her|their|our|my|its|this|these|those|some|most|many|all|no|every|each|one|he|she|they|we|you|i|it|there|\d)\b/iu;
 

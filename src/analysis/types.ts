@@ -85,6 +85,8 @@ export interface Person {
   addressee?: boolean;
   /** Known only by pronouns ("her daughter", "his cell"): never named, but their details are theirs. */
   anonymous?: boolean;
+  /** A couple or pair named together ("Daniela and Marco"), known by "they": what is said of them is said of each member. */
+  members?: number[];
 }
 
 /** Who owns an identifier: a person, an event, the organisation, or nobody the draft says. */
