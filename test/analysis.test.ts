@@ -222,6 +222,13 @@ describe('roles from evidence about the person', () => {
     // A clause opened by "which" is about the noun before it: the team's work is not the therapist's health.
     ['Respiratory therapist Ken Obi leads the weaning team, which has cut average time on a ventilator by a day.', 'Ken Obi', ['staff']],
     ['Ken Obi spent a week on a ventilator in our ICU.', 'Ken Obi', ['patient']],
+    // A list's lead-in counts for the people listed only when it says something on its own ("we cared for:").
+    ['Talks in Conference Room A:\n- 9:30 am: Dr. Ines Amara, cardiology\n- 10:30 am: Paulo Reyes, RD', 'Paulo Reyes', ['staff']],
+    ['We were honored to care for:\n- Edith Moss\n- Paulo Reyes', 'Paulo Reyes', ['patient']],
+    // Years of service and a volunteer's honours make a volunteer, whatever their age.
+    ['Agnes Pruitt turned 93 this summer. She has led our Friday choir for 12 years and was honored at the volunteer luncheon.', 'Agnes Pruitt', ['staff', 'volunteer']],
+    // A fund named after a person says they gave; it does not make them anybody's patient.
+    ['The Albertine Cho Endowment grew this year. Albertine Cho, who turned 93 in May, still knits a hat for every newborn.', 'Albertine Cho', ['donor']],
     // A nickname in quotes after "our" is someone described.
     ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));

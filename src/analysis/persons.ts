@@ -236,7 +236,9 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       greetedIds.add(p.id);
       continue;
     }
-    if (addressee && !known && vocative(text, m, reply, given)) {
+    // Outside a reply only a greeting near the top addresses the reader ("Happy 100th, Rose!"); a section
+    // heading further down ("Thank you, Albrecht family") thanks someone without making them every "you".
+    if (addressee && !known && (reply || m.start < 300) && vocative(text, m, reply, given)) {
       attach(m, addressee);
       addressee.named = true;
       continue;

@@ -298,7 +298,8 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
  * are about every person the list names.
  */
 function listLeadIns(text: string, tokens: Token[], c: Clustered, model: EvidenceModel) {
-  const patientCues = model.cues.filter((q) => q.role === 'patient' && q.strong && q.attach !== 'before' && q.attach !== 'after');
+  // Only cues that say something on their own ("cared for", "admitted"): a possessed noun ("Room A:") needs its owner.
+  const patientCues = model.cues.filter((q) => q.role === 'patient' && q.strong && (q.attach === 'clause' || q.attach === 'object'));
   for (const m of text.matchAll(/^[^\n]{3,200}:[ \t]*\n((?:[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\S[^\n]*\n?)+)/gm)) {
     const lead = m[0].slice(0, m[0].indexOf(':') + 1);
     const cue = patientCues.flatMap((q) => q.regexes).map((re) => { re.lastIndex = 0; return re.exec(lead); }).find(Boolean);
