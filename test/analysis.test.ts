@@ -229,6 +229,10 @@ describe('roles from evidence about the person', () => {
     ['Agnes Pruitt turned 93 this summer. She has led our Friday choir for 12 years and was honored at the volunteer luncheon.', 'Agnes Pruitt', ['staff', 'volunteer']],
     // A fund named after a person says they gave; it does not make them anybody's patient.
     ['The Albertine Cho Endowment grew this year. Albertine Cho, who turned 93 in May, still knits a hat for every newborn.', 'Albertine Cho', ['donor']],
+    // The outcome of something of theirs, and the clinician who was theirs, make a patient.
+    ['@sam_r so glad your gallbladder removal went smoothly!', '@sam_r', ['patient']],
+    ['Omar Haddad was so kind. I was his nurse for three nights.', 'Omar Haddad', ['patient']],
+    ['Omar Haddad was so kind to the new nurses on his team.', 'Omar Haddad', []],
     // A nickname in quotes after "our" is someone described.
     ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
