@@ -233,6 +233,8 @@ describe('roles from evidence about the person', () => {
     ['@sam_r so glad your gallbladder removal went smoothly!', '@sam_r', ['patient']],
     ['Omar Haddad was so kind. I was his nurse for three nights.', 'Omar Haddad', ['patient']],
     ['Omar Haddad was so kind to the new nurses on his team.', 'Omar Haddad', []],
+    // A street is a place, not a person: "Franklin St", "Oak Hollow Dr".
+    ['Our main office, 410 W. Franklin St., Harlan, is open Saturday.', 'Franklin St', ['organisation']],
     // A nickname in quotes after "our" is someone described.
     ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
@@ -318,6 +320,8 @@ describe('minimal pairs: one detail flips the verdict', () => {
     ['Happy 91st birthday to Hazel Moore, a resident of our memory wing!', 'Happy 91st birthday to Hazel Moore, our longest-serving volunteer!'],
     ['Our patient Jonah Reyes was admitted on March 4 after a fall.', 'Our diabetes class for families meets on March 4 at 6 pm. Register today.'],
     ['A 45-year-old woman from Dunmore came in Tuesday and we found her breast cancer at stage 1.', 'A 45-year-old woman with no family history has about a 1 in 50 chance of breast cancer in the next 10 years.'],
+    // Details add up to a person only when the paragraph speaks of someone.
+    ['2am in the ED: 17yo snowboarder from Pine County, crash on Route 4, open fracture.', 'Free sports physicals and flu shots at Westview High on Friday from 3 to 6 pm, 410 Alder St.'],
   ])('%s', (flagged, clean) => {
     expect(shown(lint(flagged)).some((f) => f.startsWith('error'))).toBe(true);
     expect(shown(lint(clean))).toEqual([]);

@@ -148,6 +148,11 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   // "a 94-year-old with a broken hip": an age used as a noun is a person too.
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  // "3am, 19yo motorcyclist from Lake County": a clinician's shorthand drops the article before an age.
+  const aged = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,3}[- ]?(?:yo|y/o|y\\.o\\.)|\\d{1,3}[- ](?:year|month)s?[- ]old)\\s(?:${nouns.join('|')})\\b`, 'giu');
+  for (const m of text.matchAll(aged)) {
+    if (!/\b(?:a|an|the|our|my|this|that)\s$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  }
   // "The head chef from Rosalind's Bistro, who was hurt…": a description that "who" follows is a person.
   for (const m of text.matchAll(/\b(?:a|an|the|our|my|this|that)\s(?:(?!(?:the|a|an|our|my|this|that|of|to|and|or|in|on|at|for|with|from|by)\b)[a-z][\w-]*\s){0,2}(?!(?:the|a|an|our|my|this|that|of|to|and|or|in|on|at|for|with|from|by)\b)[a-z][\w-]*(?=(?:\s(?:from|at|in|on)\s[^,.;:!?\n]{1,40})?,\swho\b)/giu)) {
     // "Walter Hargrove, 79, a retired logger, who…": an apposition describes the name before it.

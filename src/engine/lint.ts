@@ -106,7 +106,12 @@ export function lintDocument(doc: LintDocument, env: LintEnv): Finding[] {
     }
   }
   // Keys hash the normalised finding (an evaded draft fingerprints like the plain one); spans go back to the original.
-  const findings = postProcess(doc, marked, env).map((f) => toOriginal(doc, { ...f, key: keyedHex(contentKey(doc, f)) }));
+  // Whether a paragraph speaks of someone (not the author, an organisation, or "you" meaning every reader).
+  const peopleIn = analysis
+    ? (start: number, end: number) => analysis!.mentions.some((m) => m.start >= start && m.end <= end && m.kind !== 'author'
+      && !analysis!.persons[m.person].roles.has('organisation') && !(m.kind === 'you' && !analysis!.persons[m.person].named))
+    : undefined;
+  const findings = postProcess(doc, marked, env, peopleIn).map((f) => toOriginal(doc, { ...f, key: keyedHex(contentKey(doc, f)) }));
   if (full) truncated.add(findings);
   return findings;
 }
@@ -165,7 +170,10 @@ function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Sev
   if (rule.owner) {
     const owner = a.ownerOf(m, rule.type);
     // A detail nobody owns in an article, event notice or job posting is the organisation's news, not a case.
-    ownerKind = owner.kind === 'none' && !STORY_KINDS.has(a.kind) ? 'organisation' : owner.kind;
+    // Someone the draft describes but gives no role ("19yo motorcyclist") is nobody known: their details still
+    // add up to an identifiable case, as unowned ones do.
+    const unknown = owner.kind === 'none' || (owner.kind === 'person' && owner.roles.length === 0);
+    ownerKind = unknown && !STORY_KINDS.has(a.kind) ? 'organisation' : unknown ? 'none' : owner.kind;
     const spec = rule.owner;
     // `except`: any person the draft names or describes, even one it says nothing more about, but those in the roles
     // listed, unless the draft makes them a patient too (a volunteer of 91 now recovering in Room 214).
@@ -175,7 +183,7 @@ function judge(input: MatchInput, rule: CompiledRule, m: Range): { severity: Sev
       : owner.kind !== 'person' || (!patientToo && owner.roles.some((r) => spec.except.includes(r))) ? [] : ['patient'];
     if (!held.length) {
       severity = lower(rule.owner.otherwise, severity);
-      excused = owner.kind !== 'none';
+      excused = !unknown;
     } else because = explain(input.doc, m, owner, held);
   }
   // "off" from an owner or draft condition drops the match, like a context's "off".

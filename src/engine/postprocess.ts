@@ -114,9 +114,9 @@ export function consentOf(doc: LintDocument, lexicons: Map<string, Lexicon>, aut
 }
 
 /** The post-processing chain: each step is a small pure function over the list. */
-export function postProcess(doc: LintDocument, marked: Marked[], env: Env): Finding[] {
+export function postProcess(doc: LintDocument, marked: Marked[], env: Env, peopleIn?: (start: number, end: number) => boolean): Finding[] {
   let list = marked.filter((m) => !allowed(m.finding, env.allow));
-  list = aggregateQuasiIdentifiers(doc, list, env.lexicons);
+  list = aggregateQuasiIdentifiers(doc, list, env.lexicons, peopleIn);
   list = applyAlone(doc, list);
   list = applyConsent(list, consentOf(doc, env.lexicons, env.authorizationPattern));
   if (!env.keepContained) list = preferExact(list);
@@ -146,8 +146,12 @@ export function preferExact(list: Marked[]): Marked[] {
   });
 }
 
-/** Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a person. */
-export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lexicons: Map<string, Lexicon>): Marked[] {
+/**
+ * Safe Harbor's "actual knowledge": two or more quasi-identifiers plus a health term in one paragraph identify a
+ * person. `peopleIn` (from the people model) says whether the paragraph speaks of anybody at all: a class at a
+ * school on Friday, with CPR in it, identifies no one.
+ */
+export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lexicons: Map<string, Lexicon>, peopleIn?: (start: number, end: number) => boolean): Marked[] {
   const health = lexicons.get('health-terms');
   if (!health) return list;
   const byParagraph = new Map<number, Marked[]>();
@@ -165,7 +169,7 @@ export function aggregateQuasiIdentifiers(doc: LintDocument, list: Marked[], lex
     const types = new Set(candidates.map((m) => m.finding.type));
     const p = rangeAt(doc.paragraphs, start);
     const text = doc.plain.slice(p.start, p.end);
-    if (types.size >= 2 && health.regexes.some((re) => finds(re, text))) {
+    if (types.size >= 2 && health.regexes.some((re) => finds(re, text)) && (!peopleIn || peopleIn(p.start, p.end))) {
       for (const m of candidates) if (m.finding.severity !== 'error') raise.add(m);
     }
   }
