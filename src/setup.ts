@@ -2,13 +2,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { checkRuleKeys, keyMatches, loadConfig, type Config } from './config/config.js';
 import { UserError, didYouMean } from './errors.js';
 import type { LintEnv } from './engine/lint.js';
 import { compromise, lexiconOf } from './nlp/compromise.js';
 import type { EntityResources } from './nlp/entities.js';
+import { humanNames, type NameList } from './nlp/name-list.js';
 import type { CompiledRule } from './rules/compiled.js';
 import type { Lexicon } from './rules/lexicons.js';
 import { BUILTIN_RULES_DIR, loadRules } from './rules/load.js';
@@ -97,8 +97,8 @@ function resources(words: NlpWords, lexicons: Map<string, Lexicon>): EntityResou
   for (const term of lexicons.get('not-name-words')?.spec.terms ?? []) notNames.add(term.toLowerCase());
   // Names in the first-names lexicon are real names even when the built-in list above doubts them.
   for (const term of lexicons.get('first-names')?.spec.terms ?? []) notNames.delete(term.toLowerCase());
-  let all: Set<string> | undefined;
-  const allNames = () => (all ??= new Set(Object.keys(createRequire(import.meta.url)('humannames') as Record<string, number>)));
+  let all: NameList | undefined;
+  const allNames = () => (all ??= humanNames());
   const wordNames = new Set<string>((lexicons.get('word-names')?.spec.terms ?? []).map((t) => t.toLowerCase()));
   const gender = new Map<string, 'm' | 'f'>([...(words.maleNames ?? []).map((w) => [w, 'm'] as const), ...(words.femaleNames ?? []).map((w) => [w, 'f'] as const)]);
   return { firstNames, lastNames, notNames, commonWords, wordNames, gender, allNames };

@@ -4,6 +4,7 @@ import { createDocument } from '../src/document/document.js';
 import { compromise, tag } from '../src/nlp/compromise.js';
 import { findEntities, type EntityKind } from '../src/nlp/entities.js';
 import { compileCue, loadLexicons, termsRegex } from '../src/rules/lexicons.js';
+import { humanNames, sortedNameList } from '../src/nlp/name-list.js';
 import { setup } from '../src/setup.js';
 
 const { env } = await setup({ cwd: process.cwd(), overrides: [] });
@@ -66,5 +67,27 @@ describe('terms and cues', () => {
     const lexicons = loadLexicons(['rules/lexicons']);
     expect(lexicons.get('health-terms')!.spec.terms.length).toBeGreaterThan(400);
     for (const lex of lexicons.values()) expect(lex.spec.source.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the large name list (sorted text, binary search)', () => {
+  it.each([
+    ['Aisha', true],
+    ['A', true],
+    ['Zoe', true],
+    ['aisha', false],
+    ['Aish', false],
+    ['', false],
+    ['Zzzzzz', false],
+  ])('has(%j) is %s on a list with CRLF lines', (name, expected) => {
+    expect(sortedNameList('A\r\nAisha\r\nBo\r\nZoe\r\n').has(name)).toBe(expected);
+  });
+
+  it('reads a list without a final newline, and the humannames package as shipped', () => {
+    expect(sortedNameList('Ana\nBea').has('Bea')).toBe(true);
+    const names = humanNames();
+    expect(names.has('Marcus')).toBe(true);
+    expect(names.has('Delgado')).toBe(true);
+    expect(names.has('Xqzzv')).toBe(false);
   });
 });

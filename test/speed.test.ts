@@ -1,11 +1,14 @@
 // The speed features must not change a single finding: workers, the cache, the rule bundle and the
 // NLP prefilters are checked here for identical output; timing itself is measured by `npm run bench`.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_FILE, NAME_SHAPES_FILE, makePeopleBundle } from '../src/analysis/evidence.js';
 import { progress, wantProgress } from '../src/cli/progress.js';
 import { requiredWords } from '../src/nlp/compromise.js';
 import { BUILTIN_RULES_DIR, folderDigest, loadRules, makeBundle } from '../src/rules/load.js';
+import { parseYamlSource } from '../src/yaml-source.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 /** A folder of many drafts made from the labeled corpus (enough to start workers). */
@@ -66,6 +69,24 @@ describe('rule bundle', () => {
     fs.rmSync(path.join(dir, 'phi', 'ssn.yaml'));
     const { rules } = loadRules([dir]);
     expect(rules.find((r) => r.id === 'phi/ssn')).toBeUndefined();
+  });
+});
+
+describe('people bundle (the evidence and name shapes, parsed at build time)', () => {
+  it('holds exactly what the YAML files on disk say', () => {
+    const bundle = makePeopleBundle();
+    for (const file of [EVIDENCE_FILE, NAME_SHAPES_FILE]) {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(bundle[path.basename(file)].digest).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(bundle[path.basename(file)].value).toEqual(parseYamlSource(text, file).value);
+    }
+  });
+  it('an edit to the name shapes changes the rules digest, so cached results are not reused', () => {
+    const dir = tempDir();
+    fs.cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+    const before = folderDigest(dir);
+    fs.appendFileSync(path.join(dir, 'people', 'name-shapes.yaml'), '\n# edited\n');
+    expect(folderDigest(dir)).not.toBe(before);
   });
 });
 

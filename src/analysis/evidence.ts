@@ -1,11 +1,13 @@
 // Loads the people model's evidence (rules/people/evidence.yaml): weighted role cues and owner cues, compiled.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { escapeRegExp } from '../document/search.js';
 import { UserError } from '../errors.js';
-import { compileCue, type Lexicon } from '../rules/lexicons.js';
+import { compileCue, termsRegex, type Lexicon } from '../rules/lexicons.js';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
-import { parseYamlSource } from '../yaml-source.js';
+import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { ROLES, type Role } from './types.js';
 
 /** How a cue attaches to the person it is about (see the comments in evidence.yaml). */
@@ -22,6 +24,8 @@ export interface RoleCue {
   attach: Attach;
   /** Global regexes for clause/possessed/object; for before/after, one anchored regex over the neighbouring text. */
   regexes: RegExp[];
+  /** What must not follow a match (the model's `notPatient`, sticky; see `followedBy`). */
+  unless?: RegExp;
   /** The cue list as written, for messages. */
   source: string[];
 }
@@ -41,6 +45,12 @@ export interface EvidenceModel {
   /** Matches at the start of the text after a role noun when a noun follows that makes it a modifier ("patient portal"). */
   modifier?: RegExp;
   owners: Record<'organisation' | 'contact' | 'event' | 'care', RegExp[]>;
+  /**
+   * What after a patient or care cue makes it something else ("admitted to the program", "came in second"),
+   * sticky: tested where a match ends (see `followedBy`). Kept out of the cue regexes, which it made ten
+   * times larger and slow to compile on a cold start.
+   */
+  notPatient?: RegExp;
   /** Cues that the author writing in the first person is a clinician (a nurse's post, a doctor's thread). */
   clinicianAuthor: RegExp[];
   /** Shapes of a name that need no name list (rules/people/name-shapes.yaml). */
@@ -56,9 +66,42 @@ export interface NameShape {
 
 export const NAME_SHAPES_FILE = path.join(BUILTIN_RULES_DIR, 'people', 'name-shapes.yaml');
 
+/** The built-in people files, parsed at build time (dist/builtin-people.json), each with its text's digest. */
+const PEOPLE_BUNDLE = fileURLToPath(new URL('../builtin-people.json', import.meta.url));
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What `npm run build` writes: the parsed built-in evidence and name shapes (a cold start parses no YAML). */
+export function makePeopleBundle(): Record<string, { digest: string; value: unknown }> {
+  return Object.fromEntries(
+    [EVIDENCE_FILE, NAME_SHAPES_FILE].map((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return [path.basename(file), { digest: digestOf(text), value: parseYamlSource(text, file).value }];
+    }),
+  );
+}
+
+/**
+ * A people file's data: from the bundle when the file is a built-in one and unchanged since the build, else
+ * parsed. Positions (for error messages only) parse the YAML when first asked for.
+ */
+function readPeopleFile(file: string): YamlSource {
+  const text = fs.readFileSync(file, 'utf8');
+  let parsed: YamlSource | undefined;
+  const parse = () => (parsed ??= parseYamlSource(text, file));
+  if (file === EVIDENCE_FILE || file === NAME_SHAPES_FILE) {
+    try {
+      const entry = (JSON.parse(fs.readFileSync(PEOPLE_BUNDLE, 'utf8')) as Record<string, { digest: string; value: unknown }>)[path.basename(file)];
+      if (entry && entry.digest === digestOf(text)) return { file, value: entry.value, position: (p, key) => parse().position(p, key) };
+    } catch {
+      // No bundle (a source checkout before `npm run build`): parse the YAML.
+    }
+  }
+  return parse();
+}
+
 /** Read and compile the name shapes; errors name the file and the entry. */
 export function loadNameShapes(file = NAME_SHAPES_FILE): NameShape[] {
-  const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+  const src = readPeopleFile(file);
   const data = src.value as { shapes?: { shape: string; regex: string; group?: string }[] };
   return (data.shapes ?? []).map((s, i) => {
     try {
@@ -106,7 +149,7 @@ function anchoredPatterns(lex: Lexicon | undefined): RegExp | undefined {
 
 /** Read and compile the evidence file; errors name the file and the entry. */
 export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FILE): EvidenceModel {
-  const src = parseYamlSource(fs.readFileSync(file, 'utf8'), file);
+  const src = readPeopleFile(file);
   const data = src.value as {
     threshold?: number;
     cues?: { role: string; weight: number; strong?: boolean; care?: boolean; attach: string; any: string[] }[];
@@ -120,32 +163,39 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     const pos = src.position(keyPath);
     return new UserError(`evidence: ${msg}`, file, pos.line, pos.column);
   };
+  // With one cue, `keyPath` already names it.
   const compile = (cues: string[], keyPath: (string | number)[]) =>
     cues.flatMap((c, i) => {
       try {
         return compileCue(c, lexicons);
       } catch (e) {
-        throw fail((e as Error).message, [...keyPath, i]);
+        throw fail((e as Error).message, typeof keyPath.at(-1) === 'number' ? keyPath : [...keyPath, i]);
       }
     });
+  // Plain words of a list searched over the whole text go in one regex: one pass over a long draft instead
+  // of one per word (the lists have up to a hundred words), and a word listed twice counts once.
+  const searched = (cues: string[], keyPath: (string | number)[]) => {
+    const words = cues.filter((w) => !/^[@/]/.test(w));
+    return [
+      ...cues.flatMap((w, k) => (/^[@/]/.test(w) ? compile([w], [...keyPath, k]) : [])),
+      ...(words.length ? [termsRegex(words, { inflect: true })] : []),
+    ];
+  };
   // Patient and care cues never match where what follows makes them something else ("admitted to the program").
   let notPatient: RegExp | undefined;
   const modifier = modifiedNounsRegex(data.modifiedNouns ?? []);
   const notList = [...(data.notPatient ?? []), ...(modifier ? [`(?<=\\b(?:patients?|residents?|clients?))${modifier.source.slice(1)}`] : [])];
   try {
-    notPatient = notList.length ? new RegExp(notList.map((x) => `(?:${x})`).join('|'), 'iu') : undefined;
+    notPatient = notList.length ? new RegExp(notList.map((x) => `(?:${x})`).join('|'), 'iuy') : undefined;
   } catch (e) {
     throw fail(`invalid regex in "notPatient": ${(e as Error).message}`, ['notPatient']);
   }
-  const unlessFollowed = (res: RegExp[]) => (notPatient ? res.map((re) => new RegExp(`(?:${re.source})(?!${notPatient!.source})`, re.flags.includes('u') ? re.flags : `${re.flags}u`)) : res);
   const cues: RoleCue[] = (data.cues ?? []).map((c, i) => {
     if (!ROLES.includes(c.role as Role)) throw fail(`unknown role "${c.role}" (known: ${ROLES.join(', ')})`, ['cues', i, 'role']);
     if (!ATTACH.includes(c.attach as Attach)) throw fail(`unknown attach "${c.attach}" (known: ${ATTACH.join(', ')})`, ['cues', i, 'attach']);
     if (typeof c.weight !== 'number') throw fail('"weight" must be a number', ['cues', i]);
     const attach = c.attach as Attach;
-    const plain = compile(c.any ?? [], ['cues', i, 'any']);
-    // An apposition ("Tamsin Reyes, our patient experience manager") is read the same way.
-    const res = c.role === 'patient' && attach !== 'before' ? unlessFollowed(plain) : plain;
+    const res = attach === 'before' || attach === 'after' ? compile(c.any ?? [], ['cues', i, 'any']) : searched(c.any ?? [], ['cues', i, 'any']);
     let regexes = res;
     if (attach === 'before' || attach === 'after') {
       // Case-sensitive cues (titles, credentials) and the rest are kept apart: "Dr" must not match "dr".
@@ -157,10 +207,12 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
         ...(exact.length ? [new RegExp(make(exact).source, caseOf(exact) ? 'u' : 'iu')] : []),
       ];
     }
-    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, attach, regexes, source: c.any ?? [] };
+    // An apposition ("Tamsin Reyes, our patient experience manager") is read the same way.
+    const unless = c.role === 'patient' && attach !== 'before' ? notPatient : undefined;
+    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, attach, regexes, unless, source: c.any ?? [] };
   });
   const owners = Object.fromEntries(
-    (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, k === 'care' ? unlessFollowed(compile(data.owners?.[k] ?? [], ['owners', k])) : compile(data.owners?.[k] ?? [], ['owners', k])]),
+    (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, searched(data.owners?.[k] ?? [], ['owners', k])]),
   ) as EvidenceModel['owners'];
   const nouns = data.roleNouns ?? {};
   return {
@@ -171,9 +223,17 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     groupNouns: new Set((data.groupNouns ?? []).map((w) => w.toLowerCase())),
     eponymAfter: anchoredPatterns(lexicons.get('eponym-after')),
     owners,
+    notPatient,
     modifier,
     healthTerms: new Set((lexicons.get('health-terms')?.spec.terms ?? []).map((t) => t.toLowerCase())),
-    clinicianAuthor: compile((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
+    clinicianAuthor: searched((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
     nameShapes: loadNameShapes(),
   };
+}
+
+/** Whether the sticky `re` matches `text` at offset `at` (a match that ends at `at` is then not a cue). */
+export function followedBy(re: RegExp | undefined, text: string, at: number): boolean {
+  if (!re) return false;
+  re.lastIndex = at;
+  return re.test(text);
 }

@@ -1,6 +1,6 @@
 // Owners: each date, age, place, contact detail and id is attached to the person, event or organisation it describes.
 import type { Range } from '../document/sentences.js';
-import type { EvidenceModel } from './evidence.js';
+import { followedBy, type EvidenceModel } from './evidence.js';
 import { inRanges } from './furniture.js';
 import { mentionsIn, nearestInClause } from './roles.js';
 import { tokenSpan } from './tokens.js';
@@ -26,6 +26,7 @@ export function findAnchors(text: string, tokens: Token[], model: EvidenceModel)
     for (const re of model.owners[k]) {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
+        if (k === 'care' && followedBy(model.notPatient, text, m.index + m[0].length)) continue;
         const span = tokenSpan(tokens, m.index, m.index + m[0].length);
         if (!span) continue;
         const x = { a: span[0], b: span[1], text: m[0], offset: m.index };

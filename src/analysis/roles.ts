@@ -1,6 +1,6 @@
 // Roles per person: weighted evidence that is about that person (same clause, apposition, possessive, object).
 import type { Range } from '../document/sentences.js';
-import type { EvidenceModel, RoleCue } from './evidence.js';
+import { followedBy, type EvidenceModel, type RoleCue } from './evidence.js';
 import { inRanges } from './furniture.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
@@ -143,7 +143,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           const window = text.slice(m.end, end);
           for (const re of cue.regexes) {
             const hit = re.exec(window);
-            if (!hit || (pronoun && !/^[\s,]*(?:who\s)?(?:is|was)\s/i.test(hit[0]))) continue;
+            if (!hit || (pronoun && !/^[\s,]*(?:who\s)?(?:is|was)\s/i.test(hit[0])) || followedBy(cue.unless, text, m.end + hit.index + hit[0].length)) continue;
             // "Ana Ruiz is not a patient": a negation inside the apposition turns the cue around.
             const weight = /\b(?:not|never)\b/i.test(hit[0]) ? -cue.weight : cue.weight;
             credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, weight);
@@ -160,7 +160,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     for (const re of cue.regexes) {
       re.lastIndex = 0;
       for (const hit of text.matchAll(re)) {
-        if (inRanges(furniture, hit.index)) continue;
+        if (inRanges(furniture, hit.index) || followedBy(cue.unless, text, hit.index + hit[0].length)) continue;
         const span = tokenSpan(tokens, hit.index, hit.index + hit[0].length);
         if (!span) continue;
         const [a, b] = span;
@@ -302,7 +302,13 @@ function listLeadIns(text: string, tokens: Token[], c: Clustered, model: Evidenc
   const patientCues = model.cues.filter((q) => q.role === 'patient' && q.strong && (q.attach === 'clause' || q.attach === 'object'));
   for (const m of text.matchAll(/^[^\n]{3,200}:[ \t]*\n((?:[ \t]*(?:[-*•]|\d+[.)])?[ \t]*\S[^\n]*\n?)+)/gm)) {
     const lead = m[0].slice(0, m[0].indexOf(':') + 1);
-    const cue = patientCues.flatMap((q) => q.regexes).map((re) => { re.lastIndex = 0; return re.exec(lead); }).find(Boolean);
+    const cue = patientCues
+      .flatMap((q) => q.regexes)
+      .map((re) => {
+        re.lastIndex = 0;
+        return re.exec(lead);
+      })
+      .find((hit) => hit && !followedBy(model.notPatient, text, m.index + hit.index + hit[0].length));
     if (!cue) continue;
     let offset = m.index + lead.length + 1;
     for (const line of m[1].split('\n')) {

@@ -4,6 +4,7 @@ import { lastAtOrBefore } from '../document/search.js';
 import type { Range } from '../document/sentences.js';
 import { trimRange } from '../document/spans.js';
 import type { Tagged } from './compromise.js';
+import type { NameList } from './name-list.js';
 
 export type EntityKind = 'person' | 'mention' | 'place' | 'organization' | 'date' | 'phone' | 'email' | 'url' | 'handle' | 'hashtag' | 'value' | 'age';
 
@@ -29,7 +30,7 @@ export interface EntityResources {
    * "Marcus", "Delgado"), loaded on first use. It holds ordinary words too ("Will", "Center"), so it only
    * counts for two such words side by side (see src/analysis/mentions.ts).
    */
-  allNames?: () => Set<string>;
+  allNames?: () => NameList;
 }
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Baby|Coach|Councilman|Councilwoman|Officer|Sgt|Rev|Sister|Brother|Grandma|Grandpa|Aunt|Uncle|Nana|Papa)\.?$/;

@@ -73,8 +73,8 @@ export function folderDigest(dir: string): string {
   const files = [
     ...(fs.existsSync(path.join(dir, 'lexicons')) ? fs.readdirSync(path.join(dir, 'lexicons')).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, 'lexicons', f)) : []),
     ...ruleFiles(dir).map((r) => r.file),
-    // The people model's evidence decides severities too: an edit to it must invalidate cached results.
-    ...(fs.existsSync(path.join(dir, 'people', 'evidence.yaml')) ? [path.join(dir, 'people', 'evidence.yaml')] : []),
+    // The people model's evidence and name shapes decide findings too: an edit to them must invalidate cached results.
+    ...['evidence.yaml', 'name-shapes.yaml'].map((f) => path.join(dir, 'people', f)).filter((f) => fs.existsSync(f)),
     // So do the classifier's weights.
     ...(fs.existsSync(path.join(dir, 'models')) ? fs.readdirSync(path.join(dir, 'models')).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, 'models', f)) : []),
   ];
