@@ -66,6 +66,15 @@ describe('kind of draft', () => {
     expect(kind(body)).toBe('post');
     expect(kind(`${body}\n\n"Every brick in this building started with her generosity," Achebe said.`)).toBe('article');
   });
+  it.each([
+    // A line that opens with a date or an ordinary word and a comma is not someone greeted.
+    ['Our spring open day\n\nSaturday, April 26 · 9 a.m. to 2 p.m. at the Eastside clinic, with tours of the new wing.', /^(?!.*reply)/],
+    ['Our spring open day\n\nFree, family-friendly, and no insurance needed! Tours of the new wing all morning.', /^(?!.*reply)/],
+    ['Marcus, we are glad the new clinic hours work for you. See you next week.', /^comment-reply$/],
+    ['Hope, we are glad the new clinic hours work for you. See you next week.', /^comment-reply$/],
+    // Thanking someone by name closes a reply, but only in a text as short as a reply.
+    ['We remember that day well! Thank you for trusting us, Alvarez family 💛', /^comment-reply$/],
+  ])('%s → %s (with the name lists)', (text, expected) => expect(model(text).a.kind).toMatch(expected));
   it('a comment form is never read as a reply', () => {
     const article = 'Our new cancer center opens in May.\n\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nYou are commenting using your WordPress.com account.';
     expect(kind(article)).not.toMatch(/reply/);
@@ -237,6 +246,13 @@ describe('roles from evidence about the person', () => {
     ['Our main office, 410 W. Franklin St., Harlan, is open Saturday.', 'Franklin St', ['organisation']],
     // A nickname in quotes after "our" is someone described.
     ["Our 'Duchess' in Bed 9 pressed the call light again.", "Our 'Duchess'", ['patient']],
+    // "from 10 a.m. to noon" is a time, not a room number after a name.
+    ['Skin checks with dermatologist Dr. Renata Silva from 10 a.m. to noon.', 'Dr. Renata Silva', ['staff']],
+    ['Walter Briggs from 10 asked for his glasses again.', 'Walter Briggs', ['patient']],
+    // What the clause says after "A and B" is said of both.
+    ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'Harold', ['patient']],
+    ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'June Whitcombe', ['patient']],
+    ['Harold and June Whitcombe sent us a lovely card this spring.', 'Harold', []],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
   it.each([
     ['Construction update: the new West Tower opens in spring with 120 inpatient rooms.', 'West Tower'],
@@ -256,6 +272,18 @@ describe('roles from evidence about the person', () => {
     const you = a.persons.find((p) => p.addressee)!;
     expect(you.roles.has('relative')).toBe(true);
     expect(a.persons[you.relativeOf!].roles.has('patient')).toBe(true);
+  });
+  it('"your dad\'s new hip is doing great" in a thread: the dad is a patient and the commenter greeted is his relative', () => {
+    const { a, text } = model([
+      'Marcy Dunleavy · April 9, 2025 at 7:42 pm\nPrinting this out for my dad!',
+      "Summit Orthopedic · April 10, 2025 at 8:15 am\nHi Marcy! We're so glad your dad's new hip is doing great.",
+      'Jerome T. · April 11, 2025 at 1:03 pm\nDoes the class cost anything?',
+      'Summit Orthopedic · April 11, 2025 at 2:30 pm\nHi Jerome, good question! The class is free.',
+    ].join('\n\n'));
+    const marcy = a.persons.find((p) => p.label === 'Marcy Dunleavy')!;
+    expect(marcy.roles.has('relative')).toBe(true);
+    expect(a.persons[marcy.relativeOf!].roles.has('patient')).toBe(true);
+    expect(text.slice(a.persons[marcy.relativeOf!].mentions[0].start, a.persons[marcy.relativeOf!].mentions[0].end)).toBe("your dad's");
   });
   it('a thread of replies: each "you" is the person greeted in that reply, and a comment header dates the comment', () => {
     const thread = [

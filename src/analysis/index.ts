@@ -26,7 +26,9 @@ export interface AnalysisInput {
 export function analyse(doc: LintDocument, input: AnalysisInput): Analysis {
   const text = doc.plain;
   const furniture = findFurniture(doc);
-  const { kind, evidence: kindEvidence } = draftKind(doc, furniture);
+  const res = input.resources;
+  const ordinary = (w: string) => res.commonWords.has(w.toLowerCase()) && !res.firstNames.has(w.toLowerCase()) && !res.wordNames?.has(w.toLowerCase());
+  const { kind, evidence: kindEvidence } = draftKind(doc, furniture, ordinary);
   const tokens = tokenize(doc);
   const raw = findMentions(doc, tokens, input.names.filter((r) => !inRanges(furniture, r.start)), input.resources, input.evidence);
   const clustered = cluster(text, tokens, raw, kind, input.resources.gender, (w) => input.resources.firstNames.has(w));

@@ -9,14 +9,26 @@ interface KindCue {
   weight: number;
   re: RegExp;
   why: string;
+  /** Counts only in a text as short as a reply (SHORT_REPLY). */
+  short?: boolean;
+  /** Counts only near the start of the draft (a greeting). */
+  opening?: boolean;
+  /** The first word must be a name, not an ordinary word (see `isOrdinary`). */
+  name?: boolean;
 }
+
+/** Characters: longer than this, a text is not one reply (a page with replies under it may be). */
+const SHORT_REPLY = 1200;
 
 /** Cues of each kind of draft. Weights add up; the highest kind at 3 or more wins, else `post`. */
 const CUES: KindCue[] = [
   { kind: 'review-reply', weight: 3, why: 'thanks the writer for a review', re: /\b(?:thank(?:s| you) (?:so much )?for (?:your|the|this|taking the time to (?:leave|write|share))(?: \w+){0,3} (?:review|feedback|stars?|rating|comments?)|for (?:your|the) (?:\d[- ]star|five[- ]star|one[- ]star|kind) (?:review|rating|words))/i },
   { kind: 'review-reply', weight: 3, why: 'answers a complaint', re: /\b(?:we(?:'re| are)|I(?:'m| am)) (?:so |very |truly |deeply )?sorry (?:to hear|that you|you|for (?:your|the)|about (?:your|the))|\bwe apologi[sz]e\b|\bour apologies\b|\bsorry (?:you|your) (?:had|felt|experienced)|\bdisappointed to (?:read|hear)|\bwe hear (?:you|your)|\b(?:please|kindly) (?:call|contact|reach out to|email|message) (?:us|our (?:office|practice|patient|team|manager|clinic)|me)\b|\bgive us (?:another|a second) chance|\bmake (?:this|it|things) right\b/i },
   { kind: 'review-reply', weight: 2, why: 'mentions a review', re: /\b(?:your|this|the) (?:review|rating|\d[- ]star|one[- ]star|five[- ]star)|\b(?:yelp|google review|review)\b/i },
-  { kind: 'comment-reply', weight: 3, why: 'starts by addressing someone', re: /^\s*(?:@[A-Za-z0-9_][\w.]*|(?:hi|hello|hey|dear|hola|thanks|thank you|congrats|congratulations)\s(?!(?:everyone|all|friends|families|folks|team|neighbors|neighbours)\b)[A-Z][\p{L}'’-]+[,!:]|(?!(?:Welcome|Yes|No|Well|So|Also|Today|Now|First|Second|Finally|However|Sadly|Reminder|Update|Note|Remember|Meanwhile|Plus|Next|Last|Yesterday|Tonight|Tomorrow|Recently)\b)[A-Z][\p{L}'’-]+,\s)/mu },
+  { kind: 'comment-reply', weight: 3, why: 'starts by addressing someone', opening: true, re: /^\s*(?:@[A-Za-z0-9_][\w.]*|(?:hi|hello|hey|dear|hola|thanks|thank you|congrats|congratulations)\s(?!(?:everyone|all|friends|families|folks|team|neighbors|neighbours)\b)[A-Z][\p{L}'’-]+[,!:])/mu },
+  // "Marcus, we're glad…": a bare name and a comma, but not an ordinary word ("Free, family-friendly").
+  { kind: 'comment-reply', weight: 3, why: 'starts by addressing someone', opening: true, name: true, re: /^\s*(?:(?!(?:Welcome|Yes|No|Well|So|Also|Today|Now|First|Second|Finally|However|Sadly|Reminder|Update|Note|Remember|Meanwhile|Plus|Next|Last|Yesterday|Tonight|Tomorrow|Recently|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\p{L}'’-]+,\s)/mu },
+  { kind: 'comment-reply', weight: 3, why: 'thanks someone by name for their trust or words', short: true, re: /\b(?:[Tt]hank you|[Tt]hanks)(?: so much)? for (?:trusting|choosing|letting|sharing|your|the kind)\b[^.!?\n]{0,60},\s(?:the\s)?\p{Lu}[\p{L}'’-]+(?:\s(?:family|\p{Lu}[\p{L}'’-]+))?\s*(?:[.!]|\p{Extended_Pictographic}|$)/mu },
   { kind: 'comment-reply', weight: 2, why: 'answers a question', re: /\b(?:great question|good question|thanks for asking|thanks for (?:reaching out|your (?:question|message|comment)))\b/i },
   { kind: 'article', weight: 4, why: 'a press release', re: /\bfor immediate release\b|\bmedia contacts?:|\bpress contacts?:|^\s*#{3}\s*$|\babout [A-Z][\p{L}'’ .&-]{2,60}\n/imu },
   { kind: 'article', weight: 2, why: 'quotes people as a reporter does', re: /[”"],?\s(?:said|says|added|explained|noted)\s[A-Z]|[”"],?\s(?:(?:Dr|Mr|Mrs|Ms)\.\s)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+){0,2}\s(?:said|says|added|explained|noted|told)\b|\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,/u },
@@ -47,17 +59,22 @@ const POLICY_CUES: [RegExp, string][] = [
   [/\bthe rules?\b|\blesson\b|\btraining\b/i, 'the rules'],
 ];
 
-/** The kind of draft and the cues that decided it. Furniture lines ("Leave a Reply") never count. */
-export function draftKind(doc: LintDocument, furniture: Range[]): { kind: DraftKind; evidence: Evidence[] } {
+/**
+ * The kind of draft and the cues that decided it. Furniture lines ("Leave a Reply") never count.
+ * `isOrdinary` tells an ordinary English word from a name ("Free" from "Marcus").
+ */
+export function draftKind(doc: LintDocument, furniture: Range[], isOrdinary: (word: string) => boolean = () => false): { kind: DraftKind; evidence: Evidence[] } {
   const text = doc.plain;
   const score = new Map<DraftKind, number>();
   const evidence: Evidence[] = [];
   for (const cue of CUES) {
     const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : cue.re.flags + 'g');
     for (const m of text.matchAll(re)) {
-      if (inRanges(furniture, m.index)) continue;
+      if (inRanges(furniture, m.index) || (cue.name && isOrdinary(m[0].trim().replace(/,$/, '')))) continue;
       // A greeting only makes a reply when it opens the draft (or the text after a quoted comment).
-      if (cue.kind === 'comment-reply' && cue.weight === 3 && m.index > Math.min(200, text.length / 3)) continue;
+      if (cue.opening && m.index > Math.min(200, text.length / 3)) continue;
+      // Thanks to a commenter under a long page is a reply in its thread, not what the page is.
+      if (cue.short && text.length > SHORT_REPLY) continue;
       // A call to action at the end of a story ("Register at…", "Book now") does not make it a notice or an ad.
       if ((cue.kind === 'event-notice' || cue.kind === 'promotion' || cue.kind === 'donor-list') && m.index > text.length / 2 && text.length > 400) continue;
       score.set(cue.kind, (score.get(cue.kind) ?? 0) + cue.weight);

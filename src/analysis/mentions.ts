@@ -162,7 +162,8 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   for (const m of text.matchAll(/\b(?:our|my)\s['‘"“][\p{L}][\p{L} .-]{0,20}['’"”]/giu)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   // "your mom", "your husband": the relative of the person a reply addresses is a person of their own.
   const kin = model.roleNouns.relative.map(escapeRegExp).join('|');
-  for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?!['’]s)`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
+  // "your dad's new hip" is a possessive mention: what is his is the relative's.
+  for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?:['’]s\\b)?`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase', /['’]s$/.test(m[0]));
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
     // says something of the subject, it is not another person.

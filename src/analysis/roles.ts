@@ -201,7 +201,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
       }
     }
   }
-  coordinate(text, c);
+  coordinate(text, tokens, c);
   listLeadIns(text, tokens, c, model);
   // A clinician writing in the first person about someone they describe ("the guy in bed 7", "this sweet
   // 94 y/o lady on my hall") is describing a patient.
@@ -227,7 +227,10 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     if (c.organisations.has(p.id)) p.roles.add('organisation');
     if (p.id === c.author) p.roles.add('author');
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
-    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), REPLY_KINDS.has(c.kind ?? 'post'));
+    // "your grandfather" in a reply is one particular person, as much as a name is.
+    const reply = REPLY_KINDS.has(c.kind ?? 'post');
+    const readersKin = reply && p.mentions.some((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
+    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), reply, readersKin);
   }
   // "Daniela and Marco… their diagnosis": what "they" are, each of them is.
   // And what one of them is as a patient or a patient's family, "their house" is too.
@@ -249,10 +252,13 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     }
   }
   // "taking care of your mom": the person addressed is a patient's relative, and their name or handle says whose care it was.
-  const addressee = persons.find((p) => p.addressee);
   for (const p of persons) {
     const kin = p.mentions.find((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
-    if (!addressee || !kin || !p.roles.has('patient') || addressee === p) continue;
+    if (!kin || !p.roles.has('patient')) continue;
+    // In a thread of replies, the "your" of the phrase is the person that reply addresses.
+    const your = mentions.find((m) => m.kind === 'you' && m.start >= kin.start && m.end <= kin.end);
+    const addressee = (your && persons[your.person].addressee ? persons[your.person] : undefined) ?? persons.find((x) => x.addressee);
+    if (!addressee || addressee === p) continue;
     addressee.roles.add('relative');
     addressee.relativeOf = p.id;
     addressee.evidence.push({ text: text.slice(kin.start, kin.end), offset: kin.start, why: 'relative', weight: 3 });
@@ -272,8 +278,11 @@ function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst:
   if (poss) p.relativeOf = poss.person;
 }
 
-/** A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is strongly held. */
-export function decide(p: Person, threshold: number, storyKind = true, replyKind = true): void {
+/**
+ * A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is
+ * strongly held. `particular`: a description that is one particular person ("your grandfather" in a reply).
+ */
+export function decide(p: Person, threshold: number, storyKind = true, replyKind = true, particular = false): void {
   // Weak health words cannot make a clinician a patient; a donor or public figure they can, with twice the weight.
   const strongOther = (r: Role) =>
     ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold && (r !== 'patient' || o === 'staff' || o === 'organisation' || (p.scores[r] ?? 0) < 2 * threshold));
@@ -289,7 +298,7 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
     // "You" outside a reply is every reader: health words near it ("if you have a fever") are education.
-    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || (p.addressee && replyKind) || p.anonymous)))) p.roles.add(r);
+    else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || (p.addressee && replyKind) || p.anonymous || particular)))) p.roles.add(r);
   }
 }
 
@@ -326,9 +335,9 @@ function listLeadIns(text: string, tokens: Token[], c: Clustered, model: Evidenc
 
 /**
  * "Her parents, Kristen and Matt Brennan", "Drs. Lee and Patel": a role word before the first of two
- * names joined by "and" is about both.
+ * names joined by "and" is about both, and so is what the clause says after the second.
  */
-function coordinate(text: string, c: Clustered) {
+function coordinate(text: string, tokens: Token[], c: Clustered) {
   const named = c.mentions.filter((m) => REFERENT.has(m.kind) && !c.organisations.has(m.person));
   for (let i = 0; i + 1 < named.length; i++) {
     const [x, y] = [named[i], named[i + 1]];
@@ -342,6 +351,15 @@ function coordinate(text: string, c: Clustered) {
       py.strong[role] = (py.strong[role] ?? 0) + (px.strong[role] ? e.weight : 0);
       py.evidence.push(e);
       if (role === 'relative' && px.relativeOf !== undefined) py.relativeOf = px.relativeOf;
+    }
+    // "Harold and June Whitcombe have moved into Apartment 214": what the clause says after the pair
+    // (credited to the nearer name) is said of both.
+    for (const e of py.evidence.filter((e) => e.offset >= y.end && tokens[tokenSpan(tokens, e.offset, e.offset + 1)?.[0] ?? y.last].clause === tokens[y.last].clause)) {
+      const role = e.why as Role;
+      if ((px.scores[role] ?? 0) > 0) continue;
+      px.scores[role] = (px.scores[role] ?? 0) + e.weight;
+      px.strong[role] = (px.strong[role] ?? 0) + (py.strong[role] ? e.weight : 0);
+      px.evidence.push(e);
     }
   }
 }
