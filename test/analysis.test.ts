@@ -253,6 +253,12 @@ describe('roles from evidence about the person', () => {
     ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'Harold', ['patient']],
     ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'June Whitcombe', ['patient']],
     ['Harold and June Whitcombe sent us a lovely card this spring.', 'Harold', []],
+    // A note about one person: sentences that name nobody, after a paragraph that opens with a name, are about it.
+    ["Release isn't signed yet (she said she'd drop it off Friday).\n\nPriya Raman, teacher at Brookfield Middle, 34. Dx stage II breast ca 8/2023, last treatment 2/12/24. She wants to thank her daughter.", 'Priya Raman', ['patient']],
+    ['Priya Raman, teacher at Brookfield Middle, joined our board. Flu shots are free for all staff this week.', 'Priya Raman', []],
+    ['Priya Raman, teacher at Brookfield Middle, joined our board. Patients admitted this week get a free meal.', 'Priya Raman', []],
+    // A capitalised role noun before a capitalised word is part of a name: the Grandma's Marathon is a race.
+    ["Peg has run the Grandma's Marathon eleven times, most recently in June at age 60.", "the Grandma's", ['(no mention)']],
   ])('%s', (text, name, roles) => expect(rolesOf(text, name)).toEqual(roles));
   it.each([
     ['Construction update: the new West Tower opens in spring with 120 inpatient rooms.', 'West Tower'],

@@ -170,6 +170,8 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+(?:(?:now|still|also|currently|again|once)\s+)?$/i.test(text.slice(Math.max(0, m.index - 22), m.index))) continue;
     // "our patient experience manager", "the patient portal": the noun describes another thing.
     if (model.modifier?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
+    // "the Grandma's Marathon", "the Survivor Walk": a capitalised noun before a capitalised word is part of a name.
+    if (/^\p{Lu}/u.test(m[0].split(/\s+/).pop()!) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     const r = { start: m.index, end: m.index + m[0].length };
     push(out, tokens, r, 'role-phrase', /['’]s$/.test(m[0]));
   }

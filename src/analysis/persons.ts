@@ -169,7 +169,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   // In the pronoun's own sentence that is the nearest such person; across sentences it is the one the text is
   // about (mentioned most so far), so "her daughter, Marisol" does not take over the story's "she".
   const lastReferent = (before: number, paragraph: number, pronoun: string, sentence: number): Mention | undefined => {
-    const candidates: Mention[] = [];
+    let candidates: Mention[] = [];
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
       if (m.start >= before) continue;
@@ -180,6 +180,10 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
     }
     if (!candidates.length) return undefined;
     if (tokens[candidates[0].first].sentence === sentence) return candidates[0];
+    // Someone known only as "she" in an earlier paragraph does not outweigh a person named in this one.
+    if (candidates.some((c) => !persons[c.person].anonymous && tokens[c.first].paragraph === paragraph)) {
+      candidates = candidates.filter((c) => !persons[c.person].anonymous || tokens[c.first].paragraph === paragraph);
+    }
     const weight = (p: number) => persons[p].mentions.length;
     return candidates.reduce((best, c) => (weight(c.person) > weight(best.person) ? c : best));
   };

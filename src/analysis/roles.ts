@@ -170,6 +170,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         // "were delivered by him": the person right after "by" gave the care (not "came in by ambulance").
         const agent = tokens[b + 1]?.lower === 'by' ? b + 2 : -1;
         if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b, (m) => (cue.role !== 'patient' || m.person !== c.author) && m.first !== agent);
+        if (!target && cue.attach === 'clause' && cue.role === 'patient' && cue.strong) target = noteSubject(tokens, refs, a);
         else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
@@ -269,6 +270,24 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     c.story = { text: cue.text, offset: cue.offset };
     c.storyParagraphs = new Set(persons.filter((p) => p.roles.has('patient') && p.id !== c.author).flatMap((p) => p.mentions.map((m) => tokens[m.first].paragraph)));
   }
+}
+
+/**
+ * A note about one person ("Priya Raman, teacher, 34. Dx stage II breast ca 8/2023, lumpectomy here."):
+ * a sentence that names nobody, in a paragraph that opens with a name and an age, is about that name.
+ */
+function noteSubject(tokens: Token[], mentions: Mention[], a: number): Mention | undefined {
+  if (mentionsIn(tokens, mentions, 'sentence', tokens[a].sentence).length) return undefined;
+  const para = tokens[a].paragraph;
+  let first = a;
+  while (first > 0 && tokens[first - 1].paragraph === para) first--;
+  const opening = mentionsIn(tokens, mentions, 'sentence', tokens[first].sentence)[0];
+  if (!opening || opening.first !== first || opening.kind !== 'name' || tokens[opening.last + 1]?.lower !== ',') return undefined;
+  // The opening is a note's header, "Name, what they do, age.": an age set off by a comma.
+  for (let i = opening.last + 1; i < tokens.length && tokens[i].sentence === tokens[first].sentence; i++) {
+    if (/^\d{1,3}$/.test(tokens[i].lower) && tokens[i - 1].lower === ',') return opening;
+  }
+  return undefined;
 }
 
 /** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */

@@ -49,8 +49,11 @@ export const LEXICON_FEATURES: Record<string, string> = {
   'patient-slang': 'slang for patients',
 };
 
-/** Lexicons a feature also reads: a health term to the classifier is any word of health or care, places included. */
-const FEATURE_ALSO: Record<string, string[]> = { 'health-terms': ['care-settings'] };
+/**
+ * Lexicons a feature also reads: a health term to the classifier is any word of health or care, places
+ * included; slang for patients includes the ordinary insults (rules judge whom those are said of).
+ */
+const FEATURE_ALSO: Record<string, string[]> = { 'health-terms': ['care-settings'], 'patient-slang': ['insults'] };
 
 /** Pairs of shapes whose meeting means more than each alone (a linear model cannot form them itself). */
 const PAIRS: [string, string][] = [
