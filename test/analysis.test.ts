@@ -253,6 +253,15 @@ describe('roles from evidence about the person', () => {
     ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'Harold', ['patient']],
     ['Welcome, new neighbors! Harold and June Whitcombe have moved into Apartment 214 in the Magnolia building.', 'June Whitcombe', ['patient']],
     ['Harold and June Whitcombe sent us a lovely card this spring.', 'Harold', []],
+    // An object pronoun is not the subject of its own clause: "had him stabilized" is not Dr. Kessler.
+    ['Just after 11 p.m., a 17-year-old rolled his pickup on Route 9. Dr. Kessler and the night crew had him stabilized in minutes.', 'Dr. Kessler', ['staff']],
+    // A public figure in our care is our patient; "she's a patient" says so through a contraction.
+    ['It was an honour to treat Mayor Curtis Bellamy at Eastview Hospital today in our new stroke center.', 'Curtis Bellamy', ['patient', 'public']],
+    ['Mayor Curtis Bellamy toured our new stroke center today.', 'Curtis Bellamy', ['public']],
+    ["She's a patient of Dr. Ruiz and loves the garden.", "She's", ['patient']],
+    ['RIP to the 97 yo WWII vet we lost on our unit last night. He told the best stories.', 'the 97 yo WWII vet', ['patient']],
+    // "their" after "anyone" is anyone's, not the person named before.
+    ['Ask Jordan about the July posts.\n\nAnyone tagging us in a post about their own care: we can like it.', 'Jordan', []],
     // A note about one person: sentences that name nobody, after a paragraph that opens with a name, are about it.
     ["Release isn't signed yet (she said she'd drop it off Friday).\n\nPriya Raman, teacher at Brookfield Middle, 34. Dx stage II breast ca 8/2023, last treatment 2/12/24. She wants to thank her daughter.", 'Priya Raman', ['patient']],
     ['Priya Raman, teacher at Brookfield Middle, joined our board. Flu shots are free for all staff this week.', 'Priya Raman', []],
@@ -338,6 +347,12 @@ describe('owners of identifiers', () => {
     // A recurring time is a schedule, not anybody's day of care.
     ['Pet therapy visits the dialysis unit every Thursday afternoon.', 'Thursday afternoon', 'date', 'event:'],
     ['Caregiver support: every Monday from 6 to 7:30 pm in the family lounge.', '7:30 pm', 'date', 'event:'],
+    // A link in a sentence that names nobody is the paragraph's patient's; a room the clinician came to is the patient's.
+    ["Please keep Coach Dwayne Holloway in your prayers. He's in our ICU after a heart attack, and we're taking great care of him. Updates at caringbridge.org/visit/bigd", 'caringbridge.org/visit/bigd', 'url', 'person:patient,public,staff'],
+    ['Our patient Elena was terrified the night she arrived. Dr. Achterberg drew her heart on a whiteboard in Room 4112.', 'Room 4112', 'other-id', 'person:patient'],
+    // "six hours" is how long, not opening hours.
+    ['Our patient Gerald Wexford waited six hours in hallway bed H4 for a CT.', 'bed H4', 'other-id', 'person:patient'],
+    ['Our pharmacy hours in Suite 4 are 9 to 5.', 'Suite 4', 'other-id', 'organisation:organisation'],
     ['Free CPR class on the second Tuesday of every month.', 'Tuesday', 'date', 'event:'],
     ['Our patient Ivo Lind came in Thursday afternoon with chest pain.', 'Thursday afternoon', 'date', 'person:patient'],
     // A coarse period dates nobody unnamed; a precise time of a care event does.

@@ -39,7 +39,7 @@ const CUES: KindCue[] = [
   { kind: 'event-notice', weight: 1, why: 'names an event', re: /\b(?:webinar|workshop|seminar|5k|walk-?a-?thon|gala|fundraiser|class(?:es)? (?:start|begin|meet))\b/i },
   { kind: 'job-posting', weight: 3, why: 'a job posting', re: /\b(?:we(?:'re| are) hiring|now hiring|job (?:opening|posting)|apply (?:now|today|at|online)|full[- ]time|part[- ]time|sign-on bonus|requirements?:|qualifications?:|equal opportunity employer)\b/i },
   { kind: 'promotion', weight: 3, why: 'a promotion', re: /\b(?:\d{1,2}% off|promo code|use code|discount code|limited time|book (?:now|today|your)|special offer|this month only|buy one|free consult(?:ation)?s?)\b/i },
-  { kind: 'internal-note', weight: 3, why: 'an internal note', re: /\b(?:internal(?: only| use| draft| note)?|do not (?:post|publish|share)|for staff only|fyi team|note to (?:self|team|marketing|comms)|draft for review|pending approval|needs approval|team huddle|handoff)\b/i },
+  { kind: 'internal-note', weight: 3, why: 'an internal note', re: /\b(?:internal(?: only| use| draft| note)?|do not (?:post|publish|share)|for staff only|fyi team|note to (?:self|team|marketing|comms)|draft for review|pending approval|needs approval|team huddle)\b/i },
 ];
 
 /**

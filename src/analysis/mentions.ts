@@ -140,7 +140,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     .sort((a, b) => b.length - a.length)
     .map((n) => escapeRegExp(n).replace(/ /g, '\\s'));
   const re = new RegExp(
-    `\\b(?:our|my|a|an|the|this|that|which|what|one|one of our)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
+    `\\b(?:our|my|a|an|the|this|that|which|what|one|one of our|another)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
   );
  // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
@@ -167,7 +167,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
     // says something of the subject, it is not another person.
-    if (/\b(?:is|was|are|were|be|been|being|not|never|become|became)\s+(?:(?:now|still|also|currently|again|once)\s+)?$/i.test(text.slice(Math.max(0, m.index - 22), m.index))) continue;
+    if (/(?:\b(?:is|was|are|were|be|been|being|not|never|become|became)|['’](?:re|s|m))\s+(?:(?:now|still|also|currently|again|once)\s+)?$/i.test(text.slice(Math.max(0, m.index - 22), m.index))) continue;
     // "our patient experience manager", "the patient portal": the noun describes another thing.
     if (model.modifier?.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     // "the Grandma's Marathon", "the Survivor Walk": a capitalised noun before a capitalised word is part of a name.

@@ -151,7 +151,17 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
     }
     if (event.best && event.d < pd && type !== 'age') return { kind: 'event', roles: [], evidence: [{ text: event.best.text, offset: event.best.offset, why: 'an event', weight: 1 }] };
     if (org.best && org.d < pd && type !== 'age') return { kind: 'organisation', roles: ['organisation'], evidence: [{ text: org.best.text, offset: org.best.offset, why: 'the organisation', weight: 1 }] };
+    // "Dr. Achterberg sat with us in Room 4112": a room or bed is the patient's, not the clinician's who came to it.
+    if (person && type === 'other-id' && (c.persons[person.person].roles.has('staff') || person.person === c.author)) {
+      const topic = paragraphPatient(tokens, c, a);
+      if (topic) return personOwner(topic, c);
+    }
     if (person) return personOwner(c.persons[person.person], c, [], coarse);
+  }
+  // "Updates at caringbridge.org/visit/…": a link in a sentence that names nobody is the paragraph's patient's.
+  if (type === 'url' && !mentionsIn(tokens, c.mentions, 'sentence', sentence).some((m) => m.kind !== 'author')) {
+    const topic = paragraphPatient(tokens, c, a);
+    if (topic) return personOwner(topic, c);
   }
   // A detail nobody in its sentence owns, in a patient's story, next to care words: the patient's.
   if (c.story && STORY_KINDS.has(c.kind ?? 'post') && type !== 'phone' && type !== 'email' && type !== 'url' && type !== 'fax') {

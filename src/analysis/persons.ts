@@ -38,7 +38,7 @@ export function nameWords(text: string, kind: Mention['kind']): string[] {
 }
 
 /** A plural noun of people ("kids", "families", "specialists"), for "they" after it. */
-const PLURAL_BEFORE = /\b(?:kids|children|families|parents|patients|people|students|nurses|doctors|physicians|staff|volunteers|donors|residents|members|teams?|specialists|clinicians|providers|babies|teens|adults|seniors|visitors|guests|neighbors|neighbours|employees|workers|folks|everyone|others)\b/i;
+const PLURAL_BEFORE = /\b(?:kids|children|families|parents|patients|people|students|nurses|doctors|physicians|staff|volunteers|donors|residents|members|teams?|specialists|clinicians|providers|babies|teens|adults|seniors|visitors|guests|neighbors|neighbours|employees|workers|folks|everyone|others|anyone|anybody|someone|somebody|everybody|no one|nobody|whoever|each|every \w+)\b/i;
 
 const PLURAL_PRONOUN = /^(?:they|them|their|theirs|they['’]re|they['’]ve|they['’]d|themselves)$/i;
 
@@ -168,12 +168,16 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   // The nearest person mentioned before, in this paragraph or the one before, whom the pronoun can mean.
   // In the pronoun's own sentence that is the nearest such person; across sentences it is the one the text is
   // about (mentioned most so far), so "her daughter, Marisol" does not take over the story's "she".
-  const lastReferent = (before: number, paragraph: number, pronoun: string, sentence: number): Mention | undefined => {
+  // An object pronoun never means the subject of its own clause ("Dr. Kessler had him stabilized"): `clause`,
+  // where the subject is the mention that opens it.
+  const lastReferent = (before: number, paragraph: number, pronoun: string, sentence: number, clause?: number): Mention | undefined => {
     let candidates: Mention[] = [];
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
       if (m.start >= before) continue;
       if (tokens[m.first].paragraph < paragraph - 1) break;
+      // The subject opens its clause ("Dr. Kessler and the crew had him…"); "about the boy … whose mom sang to him" does not.
+      if (clause !== undefined && tokens[m.last].clause === clause && (m.first === 0 || tokens[m.first - 1].clause !== clause)) continue;
       if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && (!persons[m.person].addressee || greetedIds.has(m.person)) && fits(m.person, pronoun)) {
         if (!candidates.some((c) => c.person === m.person)) candidates.push(m);
       }
@@ -208,7 +212,8 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
         attach(m, pair.group);
         continue;
       }
-      const ref = lastReferent(m.start, tokens[m.first].paragraph, t, tokens[m.first].sentence);
+      const object = /^(?:him|them)$/i.test(t) || (/^her$/i.test(t) && !m.possessive);
+      const ref = lastReferent(m.start, tokens[m.first].paragraph, t, tokens[m.first].sentence, object ? tokens[m.first].clause : undefined);
       // "Amara leads a team of specialists who help kids understand their care": a "they" after a plural noun
       // in its own sentence means the plural, not the person named before it, and no one the draft follows.
       if (/^(?:they|them|their|theirs|they['’]re)$/i.test(t) && PLURAL_BEFORE.test(text.slice(Math.max(ref && tokens[ref.first].sentence === tokens[m.first].sentence ? ref.end : 0, m.start - 80), m.start))) continue;

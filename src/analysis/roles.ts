@@ -109,7 +109,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   for (const cue of model.cues) {
     if (cue.attach === 'before' || cue.attach === 'after') {
       for (const m of refs) {
-        // "He was my patient": a pronoun takes an apposition only through a verb "to be".
+        // "He was my patient", "she's a patient": a pronoun takes an apposition only through a verb "to be".
         const pronoun = m.kind === 'pronoun' && !m.possessive && cue.attach === 'after';
         if ((!REFERENT.has(m.kind) && !pronoun) || inRanges(furniture, m.start)) continue;
         const p = persons[m.person];
@@ -143,7 +143,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
           const window = text.slice(m.end, end);
           for (const re of cue.regexes) {
             const hit = re.exec(window);
-            if (!hit || (pronoun && !/^[\s,]*(?:who\s)?(?:is|was)\s/i.test(hit[0])) || followedBy(cue.unless, text, m.end + hit.index + hit[0].length)) continue;
+            if (!hit || (pronoun && !/^[\s,]*(?:who\s)?(?:is|was)\s/i.test(hit[0]) && !(/['’]s$/i.test(text.slice(m.start, m.end)) && /^\s/.test(hit[0]))) || followedBy(cue.unless, text, m.end + hit.index + hit[0].length)) continue;
             // "Ana Ruiz is not a patient": a negation inside the apposition turns the cue around.
             const weight = /\b(?:not|never)\b/i.test(hit[0]) ? -cue.weight : cue.weight;
             credit(p, cue, hit[0].replace(/^[\s,'’s]+/, '').trim(), m.end + hit.index, weight);
@@ -307,7 +307,9 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
     ROLES.some((o) => o !== r && (p.strong[o] ?? 0) >= threshold && (r !== 'patient' || o === 'staff' || o === 'organisation' || (p.scores[r] ?? 0) < 2 * threshold));
   // The share of another strong role's weight the patient role needs: a clinician who "was admitted" is a
   // patient at half the weight; a public figure or donor speaking of their own illness needs more.
-  const needed = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative').map((o) => (p.strong[o] ?? 0) * (o === 'staff' || o === 'organisation' || o === 'author' ? 0.5 : 0.75)));
+  // A public figure in our care ("an honour to treat Mayor Bellamy") is our patient whatever their fame.
+  const inCare = (p.care ?? 0) >= threshold;
+  const needed = (r: Role) => Math.max(0, ...ROLES.filter((o) => o !== r && o !== 'relative' && !(o === 'public' && inCare)).map((o) => (p.strong[o] ?? 0) * (o === 'staff' || o === 'organisation' || o === 'author' ? 0.5 : 0.75)));
   for (const r of ROLES) {
     // Two strong roles: the patient role needs at least half the weight of the other (a surgeon quoted
     // about "the bedside" is not a patient; a nurse who "was admitted" is).
