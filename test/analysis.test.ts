@@ -260,6 +260,13 @@ describe('roles from evidence about the person', () => {
     ['Mayor Curtis Bellamy toured our new stroke center today.', 'Curtis Bellamy', ['public']],
     ["She's a patient of Dr. Ruiz and loves the garden.", "She's", ['patient']],
     ['RIP to the 97 yo WWII vet we lost on our unit last night. He told the best stories.', 'the 97 yo WWII vet', ['patient']],
+    // A comment's writer is not the "he" the comment speaks of.
+    ['Dr. Franklin Oyelaran, our founding chief of surgery, died on July 7. He was 92.\n\nMemories (2)\n\nKen Adeyemi, MD · July 9\nHe taught me to tie my first surgical knot in the OR in 1989. Rest well, chief.', 'Ken Adeyemi', ['staff']],
+    // "Volunteer spotlight: Harriet Gouveia", and her late husband is her relative, not a patient's.
+    ['Volunteer spotlight: Harriet Gouveia\nHarriet still drives in every Thursday to lead our knitting circle, a job she took on when her late husband, Manny, sat on our board.', 'Harriet Gouveia', ['volunteer']],
+    // "the newborn nursery" is a place; "Mark your calendar" is not a name.
+    ['This year the circle made 212 hats for the newborn nursery at St. Ambrose Hospital.', 'the newborn', ['(no mention)']],
+    ['Mark your calendar: the fall festival is October 18.', 'Mark', ['(no mention)']],
     // "their" after "anyone" is anyone's, not the person named before.
     ['Ask Jordan about the July posts.\n\nAnyone tagging us in a post about their own care: we can like it.', 'Jordan', []],
     // A note about one person: sentences that name nobody, after a paragraph that opens with a name, are about it.
@@ -353,6 +360,11 @@ describe('owners of identifiers', () => {
     // "six hours" is how long, not opening hours.
     ['Our patient Gerald Wexford waited six hours in hallway bed H4 for a CT.', 'bed H4', 'other-id', 'person:patient'],
     ['Our pharmacy hours in Suite 4 are 9 to 5.', 'Suite 4', 'other-id', 'organisation:organisation'],
+    // A number given to the reader is one to call; "reach you at" makes it theirs.
+    ["We're sorry about your visit. For questions about your own care, call 555-0121.", '555-0121', 'phone', 'organisation:organisation'],
+    ['We tried to reach you at rdmiller1961@yahoo.com about your abnormal lab results.', 'rdmiller1961@yahoo.com', 'email', 'person:patient'],
+    // "Thursday visits from Biscuit": a weekday before a plural of visits is a schedule.
+    ['Your gifts fund music therapy, art carts and Thursday visits from Biscuit, our therapy dog.', 'Thursday', 'date', 'event:'],
     ['Free CPR class on the second Tuesday of every month.', 'Tuesday', 'date', 'event:'],
     ['Our patient Ivo Lind came in Thursday afternoon with chest pain.', 'Thursday afternoon', 'date', 'person:patient'],
     // A coarse period dates nobody unnamed; a precise time of a care event does.

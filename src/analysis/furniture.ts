@@ -34,11 +34,21 @@ export function findFurniture(doc: LintDocument): Range[] {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   // A comment's header ("Tricia Bellamy · May 4, 2025", "Evergreen Dental | 2 days ago") dates the comment, not care.
-  for (const m of text.matchAll(/^[ \t]*[^\n·|•]{2,60}?[ \t][·|•][ \t]((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2},[ \t]\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}[ \t](?:minutes?|hours?|days?|weeks?|months?)[ \t]ago)(?:[ \t](?:at[ \t])?\d{1,2}:\d{2}[ \t]?(?:[ap]\.?m\.?)?)?)[ \t]*$/gim)) {
-    const at = m.index + m[0].lastIndexOf(m[1]);
-    if (!out.some((r) => r.start <= at && at < r.end)) out.push({ start: at, end: at + m[1].length });
-  }
+  for (const h of commentHeaders(text)) if (!out.some((r) => r.start <= h.date.start && h.date.start < r.end)) out.push(h.date);
   return out.sort((a, b) => a.start - b.start);
+}
+
+const COMMENT_HEADER = /^[ \t]*[^\n·|•]{2,60}?[ \t][·|•][ \t]((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}[ \t](?:minutes?|hours?|days?|weeks?|months?)[ \t]ago)(?:,?[ \t](?:at[ \t])?\d{1,2}:\d{2}[ \t]?(?:[ap]\.?m\.?)?)?)[ \t]*$/gim;
+
+/**
+ * The header lines of comments under a page ("Ken Adeyemi, MD · July 9"): the whole line (whose name is
+ * the comment's writer, not someone the comment talks about) and its date.
+ */
+export function commentHeaders(text: string): { line: Range; date: Range }[] {
+  return [...text.matchAll(COMMENT_HEADER)].map((m) => {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    return { line: { start: m.index, end: m.index + m[0].length }, date: { start: at, end: at + m[1].length } };
+  });
 }
 
 /** Whether `offset` lies in one of the (sorted) furniture ranges. */

@@ -191,6 +191,8 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
   };
   for (const r0 of names) {
     const r = cut(r0);
+    // "Mark your calendar", "Hope you can join us": a one-word name opening a sentence before "your" is a verb.
+    if (!/\s/.test(text.slice(r.start, r.end)) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && /^\s+(?:your|you|the|our|this|these|those)\b/i.test(text.slice(r.end, r.end + 8))) continue;
     push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
   }
   for (const m of text.matchAll(SHAPES.handle)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'handle');

@@ -75,7 +75,7 @@ const distance = (a: number, b: number, x: { a: number; b: number }) => (x.b < a
 
 /** "every Sunday", "each Tuesday afternoon", "on the first Saturday of every month": a schedule, nobody's day of care. */
 const RECURRING_BEFORE = /\b(?:(?:every|each|most|all|on alternate|alternate)\s(?:other\s)?|(?:every|each)\s(?:other\s)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|day|morning|afternoon|evening|night|weekday|weekend)\b[^.!?\n]{0,20})$/i;
-const RECURRING_AFTER = /^\s(?:of\s(?:every|each)\s(?:month|week|year)|(?:each|every|a|per)\s(?:week|month|year)|weekly|monthly)\b/i;
+const RECURRING_AFTER = /^\s(?:of\s(?:every|each)\s(?:month|week|year)|(?:each|every|a|per)\s(?:week|month|year)|weekly|monthly|(?:morning\s|afternoon\s|evening\s|night\s)?(?:visits|classes|sessions|meetings|rounds|clinics|hours|walks|groups|services))\b/i;
 /** A period too coarse to date anybody's care on its own ("this week", "earlier this month", "last year"). */
 const COARSE = /^(?:(?:earlier|later)\s)?(?:this|last|next)\s(?:week|weekend|month|year|season|spring|summer|fall|autumn|winter)$/i;
 
@@ -113,7 +113,13 @@ export function ownerOf(range: Range, type: string, text: string, tokens: Token[
   }
   // The author tells the story; a detail in a sentence about someone else is that person's.
   const others = mentionsIn(tokens, c.mentions, 'sentence', sentence).some((m) => m.person !== c.author && tokens[m.first].sentence === tokens[a].sentence && !(m.kind === 'you' && !c.persons[m.person].named));
-  const usable = (m: Mention) => !c.organisations.has(m.person) && !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient')) && !(others && m.person === c.author);
+  // A number or address given to "you" ("call 555-0121", "talk with you: 555-0139") is one the reader is to
+  // use; only "your cell, 555-…" makes it the reader's own.
+  // "We tried to reach you at rdmiller1961@…": "you" as the one reached makes it theirs too.
+  const yours = (m: Mention) => (m.possessive && m.last < a && a - m.last <= 4)
+    || (m.last < a && /^(?:reach|call|text|email|e-mail|contact|phone|called|texted|emailed|reached|contacted|phoned)$/.test(tokens[m.first - 1]?.lower ?? '') && /^(?:at|on|via)$/.test(tokens[m.last + 1]?.lower ?? ''));
+  const usable = (m: Mention) => !c.organisations.has(m.person) && !(m.kind === 'you' && !c.persons[m.person].named && !c.persons[m.person].roles.has('patient'))
+    && !(m.kind === 'you' && CONTACT.has(type) && !yours(m)) && !(others && m.person === c.author);
   for (const scope of ['clause', 'sentence'] as const) {
     const same = (t: Token) => (scope === 'clause' ? t.clause === tokens[a].clause : t.sentence === tokens[a].sentence);
     const person = scope === 'clause' ? nearestInClause(tokens, c.mentions, a, b, usable) : nearestInSentence(tokens, c.mentions, a, b, usable);

@@ -3,6 +3,7 @@ import type { RawMention } from './mentions.js';
 import { handleWords } from './mentions.js';
 import type { DraftKind, Mention, Person, Token } from './types.js';
 import { ORG_AFTER, ORG_BEFORE, namesPlace } from './org-names.js';
+import { commentHeaders, inRanges } from './furniture.js';
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra', 'olympian', 'coach', 'mayor', 'senator', 'governor', 'judge', 'rev', 'pastor', 'chaplain', 'officer']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
@@ -97,6 +98,7 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
   const words = new Map<number, string[][]>();
   const organisations = new Set<number>();
   const reply = kind === 'review-reply' || kind === 'comment-reply';
+  const headers = commentHeaders(text).map((h) => h.line);
   const vocatives = raw.filter((m) => vocative(text, m, reply, given));
   const hasVocative = vocatives.length > 0;
   // A thread of replies ("Hi Tricia! … your follow-up", "Great question, Marcus."): two or more people greeted
@@ -176,6 +178,8 @@ export function cluster(text: string, tokens: Token[], raw: RawMention[], kind: 
       const m = mentions[i];
       if (m.start >= before) continue;
       if (tokens[m.first].paragraph < paragraph - 1) break;
+      // "Ken Adeyemi, MD · July 9 / He taught me…": a comment's writer is not the "he" the comment is about.
+      if (inRanges(headers, m.start)) continue;
       // The subject opens its clause ("Dr. Kessler and the crew had him…"); "about the boy … whose mom sang to him" does not.
       if (clause !== undefined && tokens[m.last].clause === clause && (m.first === 0 || tokens[m.first - 1].clause !== clause)) continue;
       if ((REFERENT.has(m.kind) || persons[m.person].anonymous) && !organisations.has(m.person) && (!persons[m.person].addressee || greetedIds.has(m.person)) && fits(m.person, pronoun)) {

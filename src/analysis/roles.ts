@@ -292,10 +292,14 @@ function noteSubject(tokens: Token[], mentions: Mention[], a: number): Mention |
 
 /** "his wife, Claire": the possessor of the relation word is the person Claire is a relative of. */
 function linkRelative(tokens: Token[], mentions: Mention[], p: Person, cueFirst: number) {
-  if (cueFirst < 1) return;
-  const poss = mentionsIn(tokens, mentions, 'clause', tokens[cueFirst - 1].clause).find((m) => m.possessive && m.last === cueFirst - 1 && m.person !== p.id);
+  // "her late husband, Manny", "his beloved wife": fond or sad words may stand between.
+  let at = cueFirst - 1;
+  while (at > 0 && cueFirst - at <= 2 && RELATIVE_FILLER.test(tokens[at].lower)) at--;
+  if (at < 0) return;
+  const poss = mentionsIn(tokens, mentions, 'clause', tokens[at].clause).find((m) => m.possessive && m.last === at && m.person !== p.id);
   if (poss) p.relativeOf = poss.person;
 }
+const RELATIVE_FILLER = /^(?:late|beloved|dear|loving|devoted|wonderful|sweet|own|former|new|longtime|long-time)$/;
 
 /**
  * A role is held when strong evidence reaches the threshold, or weak evidence does and no other role is
