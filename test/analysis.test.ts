@@ -267,6 +267,8 @@ describe('roles from evidence about the person', () => {
     // "the newborn nursery" is a place; "Mark your calendar" is not a name.
     ['This year the circle made 212 hats for the newborn nursery at St. Ambrose Hospital.', 'the newborn', ['(no mention)']],
     ['Mark your calendar: the fall festival is October 18.', 'Mark', ['(no mention)']],
+    ['Every caption is reviewed.\n\nFinally, we built a takedown process for any photo a patient asks us to remove.', 'Finally', ['(no mention)']],
+    ['Kelly, we are so glad the new clinic hours work for you!', 'Kelly', []],
     // "their" after "anyone" is anyone's, not the person named before.
     ['Ask Jordan about the July posts.\n\nAnyone tagging us in a post about their own care: we can like it.', 'Jordan', []],
     // A note about one person: sentences that name nobody, after a paragraph that opens with a name, are about it.
@@ -282,6 +284,7 @@ describe('roles from evidence about the person', () => {
     ['First Look: Our New Mother-Baby Unit Opens Next Month', 'Baby Unit'],
     ['Book a consult at Summit Dermatology this spring.', 'Summit Dermatology'],
     ['Homes near Cedar Ridge sold fast this year.', 'Cedar Ridge'],
+    ['Dr. Ama Boateng leads Grand Rounds on sepsis care, Auditorium A.', 'Auditorium A'],
   ])('a name with a building or place word names the place: %s', (text, name) => expect(rolesOf(text, name)).toEqual(['organisation']));
   it.each([
     ['West Tower', true], ['Summit Dermatology', true], ['Baby Unit Opens Next', true], ['Cedar Ridge', true],

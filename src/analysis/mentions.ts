@@ -189,8 +189,16 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     const i = text.slice(r.start, r.end).search(/['’]s\s/);
     return i > 0 ? { start: r.start, end: r.start + i } : r;
   };
+  // A capitalised word that is no name: an ordinary word, or an adverb no name list knows ("Finally, we…").
+  const notName = (w: string) => {
+    const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
+    return !res.wordNames?.has(l) && (ordinaryWord(l, res) || (/ly$/.test(l) && !res.firstNames.has(l) && !res.lastNames.has(l) && !res.allNames?.().has(w)));
+  };
   for (const r0 of names) {
     const r = cut(r0);
+    // "Finally, we built…": an ordinary word (or an adverb no name list knows) opening a sentence before a comma is no one.
+    const one = text.slice(r.start, r.end);
+    if (!/\s/.test(one) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && text[r.end] === ',' && notName(one)) continue;
     // "Mark your calendar", "Hope you can join us": a one-word name opening a sentence before "your" is a verb.
     if (!/\s/.test(text.slice(r.start, r.end)) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && /^\s+(?:your|you|the|our|this|these|those)\b/i.test(text.slice(r.end, r.end + 8))) continue;
     push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
@@ -205,10 +213,6 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     if (res.firstNames.has(first) && !res.notNames.has(first)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'name');
   }
   // In a shape only a name fits ("Hi Faith!", "his wife of 58 years, June,"), a given name that is also a word is a name.
-  const ordinary = (w: string) => {
-    const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
-    return !res.wordNames?.has(l) && ordinaryWord(l, res);
-  };
   for (const shape of model.nameShapes) {
     shape.regex.lastIndex = 0;
     for (const m of text.matchAll(shape.regex)) {
@@ -216,7 +220,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
       const start = g ? g[0] : m.index;
       const end = g ? g[1] : m.index + m[0].length;
       const words = text.slice(start, end).split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
-      if (!words.length || words.every(ordinary)) continue;
+      if (!words.length || words.every(notName)) continue;
       push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
     }
   }

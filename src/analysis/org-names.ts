@@ -10,6 +10,8 @@ import { ORG_OR_PLACE_WORD, SURNAME_TOO } from '../nlp/entities.js';
 export function namesPlace(name: string, given: (lower: string) => boolean): boolean {
   const words = name.replace(/['’]s$/, '').split(/\s+/).map((w) => w.replace(/\.$/, ''));
   const last = words.length - 1;
+  // "Auditorium A", "Tower 2": a place word and a letter or number.
+  if (words.length > 1 && ORG_OR_PLACE_WORD.test(words[0]) && words.slice(1).every((w) => /^(?:[A-Z]|\d{1,4}[A-Z]?)$/.test(w))) return true;
   return words.some((w, i) => (i > 0 || words.length === 1) && ORG_OR_PLACE_WORD.test(w)
     && (!SURNAME_TOO.test(w) || (i === last && !words.slice(0, last).some((x) => given(x.toLowerCase())))));
 }
