@@ -269,6 +269,9 @@ describe('roles from evidence about the person', () => {
     ['Mark your calendar: the fall festival is October 18.', 'Mark', ['(no mention)']],
     ['Every caption is reviewed.\n\nFinally, we built a takedown process for any photo a patient asks us to remove.', 'Finally', ['(no mention)']],
     ['Kelly, we are so glad the new clinic hours work for you!', 'Kelly', []],
+    // Two capitalised words no lexicon knows, doing what people do, are a name; ordinary words are not.
+    ['Tomomi Nishiyama lives at 86036 Rua do Arenque, Goiânia.', 'Tomomi Nishiyama', []],
+    ['Entertainment Weekly listed the song at number 15.', 'Entertainment Weekly', ['(no mention)']],
     // "their" after "anyone" is anyone's, not the person named before.
     ['Ask Jordan about the July posts.\n\nAnyone tagging us in a post about their own care: we can like it.', 'Jordan', []],
     // A note about one person: sentences that name nobody, after a paragraph that opens with a name, are about it.
