@@ -134,8 +134,10 @@ function recurrences(text: string, tokens: Token[], res: EntityResources, out: R
   }
 }
 
-/** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
-function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: RawMention[]) {
+/** The role-phrase regexes of an evidence model, compiled once per model (not once per draft). */
+const phraseRegexes = new WeakMap<EvidenceModel, { re: RegExp; aged: RegExp; kin: RegExp }>();
+
+function compilePhrases(model: EvidenceModel): { re: RegExp; aged: RegExp; kin: RegExp } {
   const nouns = [...new Set([...model.roleNouns.patient, ...model.roleNouns.person, ...model.roleNouns.relative])]
     .sort((a, b) => b.length - a.length)
     .map((n) => escapeRegExp(n).replace(/ /g, '\\s'));
@@ -143,13 +145,23 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
     `\\b(?:our|my|a|an|the|this|that|which|what|one|one of our|another)\\s(?:(?:\\d{1,3}[- ](?:year|month|week|day)s?[- ]old|\\d{1,3}\\s?(?:y/o|yo|y\\.o\\.)|(?!(?:the|a|an|our|my|this|that|is|was|are|were|be|been|their|his|her|its|of|to|and|or|in|on|at|for|with|who|which|as|by|from|every|each|any|no|not)\\b)[a-z][\\w-]*|\\d{1,3})\\s){0,3}?(?:${nouns.join('|')})(?:['’]s)?\\b(?![- ](?:year|month))`,
     'gi',
   );
- // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
+  // "3am, 19yo motorcyclist from Lake County": a clinician's shorthand drops the article before an age.
+  const aged = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,3}[- ]?(?:yo|y/o|y\\.o\\.)|\\d{1,3}[- ](?:year|month)s?[- ]old)\\s(?:${nouns.join('|')})\\b`, 'giu');
+  // "your dad's new hip" is a possessive mention: what is his is the relative's.
+  const kin = new RegExp(`\\byour\\s(?:${model.roleNouns.relative.map(escapeRegExp).join('|')})\\b(?:['’]s\\b)?`, 'gi');
+  return { re, aged, kin };
+}
+
+/** Descriptions of a person: "a 72-year-old man", "our patient", "my sweet little patient", "the Nguyen twins". */
+function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: RawMention[]) {
+  let compiled = phraseRegexes.get(model);
+  if (!compiled) phraseRegexes.set(model, (compiled = compilePhrases(model)));
+  const { re, aged, kin } = compiled;
+  // "Patient lives at…", "Pt is a…": a label at the start of a sentence is a description too.
   for (const m of text.matchAll(/(?<=^|\n|[.!?]\s)(?:Patient|Pt|Resident|Client)\b(?!s)/g)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   // "a 94-year-old with a broken hip": an age used as a noun is a person too.
   const bare = /\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?![- ]\p{L})(?!\s(?:[\p{L}-]+\s)?(?:[\p{L}-]+))|\b(?:a|an|the|our|my|this|that)\s(?:[a-z]+\s)?\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b(?=\s(?:with|who|from|in|on|at|of|whose|that|came|was|is|has|had)\b)/giu;
   for (const m of text.matchAll(bare)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
-  // "3am, 19yo motorcyclist from Lake County": a clinician's shorthand drops the article before an age.
-  const aged = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,3}[- ]?(?:yo|y/o|y\\.o\\.)|\\d{1,3}[- ](?:year|month)s?[- ]old)\\s(?:${nouns.join('|')})\\b`, 'giu');
   for (const m of text.matchAll(aged)) {
     if (!/\b(?:a|an|the|our|my|this|that)\s$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   }
@@ -161,9 +173,7 @@ function rolePhrases(text: string, tokens: Token[], model: EvidenceModel, out: R
   // "our 'Princess' in Bed 4": a nickname in quotes after "our" or "my" is someone the author describes.
   for (const m of text.matchAll(/\b(?:our|my)\s['‘"“][\p{L}][\p{L} .-]{0,20}['’"”]/giu)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase');
   // "your mom", "your husband": the relative of the person a reply addresses is a person of their own.
-  const kin = model.roleNouns.relative.map(escapeRegExp).join('|');
-  // "your dad's new hip" is a possessive mention: what is his is the relative's.
-  for (const m of text.matchAll(new RegExp(`\\byour\\s(?:${kin})\\b(?:['’]s\\b)?`, 'gi'))) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase', /['’]s$/.test(m[0]));
+  for (const m of text.matchAll(kin)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'role-phrase', /['’]s$/.test(m[0]));
   for (const m of text.matchAll(re)) {
     // "a 45-year-old woman" but not "a woman's health fair" or plural "patients"; "is (not) a patient"
     // says something of the subject, it is not another person.

@@ -47,7 +47,9 @@ export function aboutAddressee(doc: LintDocument, a: Analysis, m: Range, c: Cond
  */
 export function aboutPatient(doc: LintDocument, a: Analysis, m: Range, c: Condition): boolean {
   const inScope = mentionedIn(doc, m, c);
-  return a.persons.some((p) => (p.roles.has('patient') || (p.roles.has('relative') && relativeOfPatient(p, a.persons))) && !p.roles.has('organisation')
+  // The author telling their own story is not "a patient" a relative of theirs could be related to.
+  const author = a.persons.find((p) => p.roles.has('author'))?.id;
+  return a.persons.some((p) => (p.roles.has('patient') || (p.roles.has('relative') && relativeOfPatient(p, a.persons, author))) && !p.roles.has('organisation')
     && (c.about !== 'unnamed-patient' || !p.named) && p.mentions.some(inScope));
 }
 
