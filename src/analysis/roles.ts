@@ -169,9 +169,10 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
         if (cue.attach === 'clause' && cue.role === 'patient' && aboutGroup(tokens, a, b, model.groupNouns)) continue;
         // "were delivered by him": the person right after "by" gave the care (not "came in by ambulance").
         const agent = tokens[b + 1]?.lower === 'by' ? b + 2 : -1;
-        if (cue.attach === 'clause') target = nearestInClause(tokens, refs, a, b, (m) => (cue.role !== 'patient' || m.person !== c.author) && m.first !== agent);
-        if (!target && cue.attach === 'clause' && cue.role === 'patient' && cue.strong) target = noteSubject(tokens, refs, a);
-        else if (cue.attach === 'possessed') {
+        if (cue.attach === 'clause') {
+          target = nearestInClause(tokens, refs, a, b, (m) => (cue.role !== 'patient' || m.person !== c.author) && m.first !== agent);
+          if (!target && cue.role === 'patient' && cue.strong) target = noteSubject(tokens, refs, a);
+        } else if (cue.attach === 'possessed') {
           for (let i = a - 1; i >= Math.max(0, a - 4) && !target; i--) {
             if (!/[\p{L}\p{N}]/u.test(tokens[i].lower) && tokens[i].lower !== '-') break;
             // "his time between urgent care and…": a preposition or joint ends the possessed phrase.
