@@ -4,7 +4,7 @@ import { followedBy, type EvidenceModel, type RoleCue } from './evidence.js';
 import { inRanges } from './furniture.js';
 import { tokenSpan } from './tokens.js';
 import type { Clustered } from './persons.js';
-import { REPLY_KINDS, ROLES, STORY_KINDS, type Mention, type Person, type Role, type Token } from './types.js';
+import { REPLY_KINDS, ROLES, STORY_KINDS, type Evidence, type Mention, type Person, type Role, type Token } from './types.js';
 import { finds } from '../document/search.js';
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'non', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'nor', 'neither']);
@@ -231,8 +231,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     // Weak evidence (a health word in the clause) makes a patient only in a draft that tells someone's story.
     // "your grandfather" in a reply is one particular person, as much as a name is.
     const reply = REPLY_KINDS.has(c.kind ?? 'post');
-    const readersKin = reply && p.mentions.some((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
-    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), reply, readersKin);
+    decide(p, model.threshold, STORY_KINDS.has(c.kind ?? 'post'), reply, reply && readersKin(text, p) !== undefined);
   }
   // "Daniela and Marco… their diagnosis": what "they" are, each of them is.
   // And what one of them is as a patient or a patient's family, "their house" is too.
@@ -255,7 +254,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   }
   // "taking care of your mom": the person addressed is a patient's relative, and their name or handle says whose care it was.
   for (const p of persons) {
-    const kin = p.mentions.find((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
+    const kin = readersKin(text, p);
     if (!kin || !p.roles.has('patient')) continue;
     // In a thread of replies, the "your" of the phrase is the person that reply addresses.
     const your = mentions.find((m) => m.kind === 'you' && m.start >= kin.start && m.end <= kin.end);
@@ -271,6 +270,11 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
     c.story = { text: cue.text, offset: cue.offset };
     c.storyParagraphs = new Set(persons.filter((p) => p.roles.has('patient') && p.id !== c.author).flatMap((p) => p.mentions.map((m) => tokens[m.first].paragraph)));
   }
+}
+
+/** The description that makes `p` a relative of the reader ("your mom", "your dad's"), if any. */
+function readersKin(text: string, p: Person): Mention | undefined {
+  return p.mentions.find((m) => m.kind === 'role-phrase' && /^your\s/i.test(text.slice(m.start, m.end)));
 }
 
 /**
@@ -371,21 +375,20 @@ function coordinate(text: string, tokens: Token[], c: Clustered) {
     const px = c.persons[x.person];
     const py = c.persons[y.person];
     for (const e of px.evidence.filter((e) => e.offset < x.start && e.offset >= x.start - 40)) {
-      const role = e.why as Role;
-      if ((py.scores[role] ?? 0) > 0) continue;
-      py.scores[role] = (py.scores[role] ?? 0) + e.weight;
-      py.strong[role] = (py.strong[role] ?? 0) + (px.strong[role] ? e.weight : 0);
-      py.evidence.push(e);
-      if (role === 'relative' && px.relativeOf !== undefined) py.relativeOf = px.relativeOf;
+      if (share(px, py, e) === 'relative' && px.relativeOf !== undefined) py.relativeOf = px.relativeOf;
     }
     // "Harold and June Whitcombe have moved into Apartment 214": what the clause says after the pair
     // (credited to the nearer name) is said of both.
-    for (const e of py.evidence.filter((e) => e.offset >= y.end && tokens[tokenSpan(tokens, e.offset, e.offset + 1)?.[0] ?? y.last].clause === tokens[y.last].clause)) {
-      const role = e.why as Role;
-      if ((px.scores[role] ?? 0) > 0) continue;
-      px.scores[role] = (px.scores[role] ?? 0) + e.weight;
-      px.strong[role] = (px.strong[role] ?? 0) + (py.strong[role] ? e.weight : 0);
-      px.evidence.push(e);
-    }
+    for (const e of py.evidence.filter((e) => e.offset >= y.end && tokens[tokenSpan(tokens, e.offset, e.offset + 1)?.[0] ?? y.last].clause === tokens[y.last].clause)) share(py, px, e);
   }
+}
+
+/** Credit `to` with evidence `e` of `from`, unless `to` already has some for its role; the role if credited. */
+function share(from: Person, to: Person, e: Evidence): Role | undefined {
+  const role = e.why as Role;
+  if ((to.scores[role] ?? 0) > 0) return undefined;
+  to.scores[role] = (to.scores[role] ?? 0) + e.weight;
+  to.strong[role] = (to.strong[role] ?? 0) + (from.strong[role] ? e.weight : 0);
+  to.evidence.push(e);
+  return role;
 }
