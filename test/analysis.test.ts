@@ -142,6 +142,41 @@ describe('mentions and persons', () => {
   ])('%s → %s is %j', (text, name, roles) => {
     expect(rolesOf(text, name)).toEqual(roles);
   });
+  const names = (text: string) => {
+    const { a, text: t } = model(text);
+    return a.mentions.filter((m) => m.kind === 'name').map((m) => t.slice(m.start, m.end));
+  };
+  it.each([
+    // A label says a name follows, whatever its case; the name ends at the first ordinary word.
+    ["What's your last name? Magnusson", ['Magnusson']],
+    ['my name is lena andersson but everyone calls me lena', ['lena andersson', 'lena']],
+    ['Her maiden name is Chmielewski', ['Chmielewski']],
+    ['Please ask mr. elliott to call us back.', ['elliott']],
+    ['"I\'m glad this is moving," says Hartvigsson.', ['Hartvigsson']],
+    // A middle initial makes two unknown words a name; so does a list that holds a name.
+    ['The song is by Szabina J Gelencsér.', ['Szabina J Gelencsér']],
+    ['Our 3 founders: Kónya, Becker and Vasquez.', ['Kónya', 'Becker', 'Vasquez']],
+    ['Usamov and Bowers were precision engineers.', ['Usamov', 'Bowers']],
+    // Lower case: a given name no English word shares, then a listed surname.
+    ['follow up with patricia desrosiers in a couple of months.', ['patricia desrosiers']],
+    // The name heading an address or signature block, and the speakers of a dialogue.
+    ['Julcsa Kárpáthy\nMhealthcoach\n50668 Kiannonkatu 98 Apt. 105\nMobile: 03.93.92.16.85', ['Julcsa Kárpáthy']],
+    ['Ubul: What a wife.\nNicole: Remember me?', ['Ubul', 'Nicole']],
+    ['Producer Liviana Palerma explained it to the crowd.', ['Liviana Palerma']],
+  ])('finds the name in %j', (text, expected) => {
+    expect(names(text)).toEqual(expect.arrayContaining(expected));
+  });
+  it.each([
+    // Ordinary words in the same shapes are no one; a firm ("Greer & Holt") is no list of people.
+    ['Cardiology, Oncology and Rehab moved to the east wing.', 'Rehab'],
+    ['Huge thanks to our sponsor, Greer & Holt Orthodontics.', 'Greer'],
+    ['Note: parking is free.\nUpdate: the lot is open.', 'Note'],
+    ['Westside Clinic\n1200 Harbor Road\nPhone: 555-0142', 'Westside Clinic'],
+    ['Nurse Practitioner Week starts Monday.', 'Practitioner Week'],
+    ['Thank you for the lovely card. grace period ends soon.', 'grace period'],
+  ])('in %j, %j is no name', (text, word) => {
+    expect(names(text)).not.toContain(word);
+  });
   it('a name set off by a comma that ends an exclamation is the person addressed ("Happy 100th, Rose!")', () => {
     const { a } = model('Happy 100th, Rose! The whole third floor sang to you this morning.');
     const rose = a.persons.find((p) => p.label === 'Rose')!;

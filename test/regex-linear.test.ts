@@ -92,7 +92,9 @@ describe('built-in regexes are linear on adversarial input', () => {
     expect(superlinear).toEqual([]);
   }, 120_000);
   it('the check catches a quadratic and a cubic regex', () => {
-    expect(growth(/\d+X/g, '1', 1000, 3)).toBeGreaterThan(30);
-    expect(growth(/[A-Z0-9]*\d[A-Z0-9]*X/g, '1', 50, 3)).toBeGreaterThan(30);
+    // A pause during the short run lowers the ratio, so the highest of three attempts is the regex's own.
+    const best = (re: RegExp, small: number) => Math.max(...[0, 1, 2].map(() => growth(re, '1', small, 3)));
+    expect(best(/\d+X/g, 1000)).toBeGreaterThan(30);
+    expect(best(/[A-Z0-9]*\d[A-Z0-9]*X/g, 50)).toBeGreaterThan(30);
   });
 });

@@ -62,6 +62,10 @@ export interface NameShape {
   shape: string;
   regex: RegExp;
   group?: string;
+  /** The label alone says a name follows, so lower-case words count; the name ends at the first ordinary word. Default false. */
+  anyCase?: boolean;
+  /** The name must open with a name word and ends at the first ordinary word (implied by anyCase). Default false. */
+  trim?: boolean;
 }
 
 export const NAME_SHAPES_FILE = path.join(BUILTIN_RULES_DIR, 'people', 'name-shapes.yaml');
@@ -102,10 +106,10 @@ function readPeopleFile(file: string): YamlSource {
 /** Read and compile the name shapes; errors name the file and the entry. */
 export function loadNameShapes(file = NAME_SHAPES_FILE): NameShape[] {
   const src = readPeopleFile(file);
-  const data = src.value as { shapes?: { shape: string; regex: string; group?: string }[] };
+  const data = src.value as { shapes?: { shape: string; regex: string; group?: string; anyCase?: boolean; trim?: boolean }[] };
   return (data.shapes ?? []).map((s, i) => {
     try {
-      return { shape: s.shape, regex: new RegExp(s.regex, s.group ? 'gdu' : 'gu'), group: s.group };
+      return { shape: s.shape, regex: new RegExp(s.regex, s.group ? 'gdu' : 'gu'), group: s.group, anyCase: s.anyCase === true, trim: s.trim === true || s.anyCase === true };
     } catch (e) {
       const pos = src.position(['shapes', i, 'regex']);
       throw new UserError(`name shapes: invalid regex: ${(e as Error).message}`, file, pos.line, pos.column);
