@@ -139,6 +139,8 @@ describe('mentions and persons', () => {
     ["Hunter's dad says he's already back on the ice after Tuesday's ACL repair.", 'Hunter', ['patient']],
     ['The Crestview Heart team welcomes new patients.', 'Crestview Heart', ['organisation']],
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
+    // "the pop every athlete dreads" says nothing of him: a patient story of a student athlete stays one.
+    ['In October, Kayden Ortiz felt the pop every athlete dreads, and he spent nine months in physical therapy.', 'Kayden Ortiz', ['patient']],
   ])('%s → %s is %j', (text, name, roles) => {
     expect(rolesOf(text, name)).toEqual(roles);
   });
@@ -163,6 +165,9 @@ describe('mentions and persons', () => {
     ['Julcsa Kárpáthy\nMhealthcoach\n50668 Kiannonkatu 98 Apt. 105\nMobile: 03.93.92.16.85', ['Julcsa Kárpáthy']],
     ['Ubul: What a wife.\nNicole: Remember me?', ['Ubul', 'Nicole']],
     ['Producer Liviana Palerma explained it to the crowd.', ['Liviana Palerma']],
+    // A greeting takes any listed given name, even one that is also a word; one listed name doing what people do.
+    ['Hi Dean, I pulled up your visit from the 14th.', ['Dean']],
+    ['Look who came back to see us! Ayla arrived at 26 weeks and spent 68 days in our NICU.', ['Ayla']],
   ])('finds the name in %j', (text, expected) => {
     expect(names(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -390,6 +395,8 @@ describe('owners of identifiers', () => {
     ['Happy birthday to our resident Dorothy, who turns 101 today!', '101', 'age', 'person:patient'],
     ['Happy 90th birthday to our founder, Dr. Samuel Okoro!', '90th birthday', 'age', 'person:staff'],
     ['She booked a visit with Dr. Hamid on March 14, and our patient had the biopsy.', 'March 14', 'date', 'person:patient'],
+    // The day a clinician did a procedure is the patient's day of care, not the clinician's.
+    ['Our patient Kayden Ortiz tore his ACL. Dr. Ellen Marsh reconstructed it on November 2.', 'November 2', 'date', 'person:patient'],
     // A place joined to a person by a preposition is theirs, whatever event follows it.
     ['Mrs. Alma Sievers on Ridgeview Drive will be moving to our inpatient unit this Friday.', 'Ridgeview Drive', 'geo', 'person:patient'],
     // A recurring time is a schedule, not anybody's day of care.

@@ -66,6 +66,10 @@ export interface NameShape {
   anyCase?: boolean;
   /** The name must open with a name word and ends at the first ordinary word (implied by anyCase). Default false. */
   trim?: boolean;
+  /** Each capitalised word must be one a name list knows, never a not-a-name word. Default false. */
+  listed?: boolean;
+  /** With `listed`, a listed word counts even when it is also an ordinary word ("Hi Dean,"). Default false. */
+  ordinary?: boolean;
 }
 
 export const NAME_SHAPES_FILE = path.join(BUILTIN_RULES_DIR, 'people', 'name-shapes.yaml');
@@ -106,10 +110,10 @@ function readPeopleFile(file: string): YamlSource {
 /** Read and compile the name shapes; errors name the file and the entry. */
 export function loadNameShapes(file = NAME_SHAPES_FILE): NameShape[] {
   const src = readPeopleFile(file);
-  const data = src.value as { shapes?: { shape: string; regex: string; group?: string; anyCase?: boolean; trim?: boolean }[] };
+  const data = src.value as { shapes?: { shape: string; regex: string; group?: string; anyCase?: boolean; trim?: boolean; listed?: boolean; ordinary?: boolean }[] };
   return (data.shapes ?? []).map((s, i) => {
     try {
-      return { shape: s.shape, regex: new RegExp(s.regex, s.group ? 'gdu' : 'gu'), group: s.group, anyCase: s.anyCase === true, trim: s.trim === true || s.anyCase === true };
+      return { shape: s.shape, regex: new RegExp(s.regex, s.group ? 'gdu' : 'gu'), group: s.group, anyCase: s.anyCase === true, trim: s.trim === true || s.anyCase === true, listed: s.listed === true, ordinary: s.ordinary === true };
     } catch (e) {
       const pos = src.position(['shapes', i, 'regex']);
       throw new UserError(`name shapes: invalid regex: ${(e as Error).message}`, file, pos.line, pos.column);

@@ -314,6 +314,14 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
     return !res.wordNames?.has(l) && (ordinaryWord(l, res) || (/ly$/.test(l) && !res.firstNames.has(l) && !res.lastNames.has(l) && !res.allNames?.().has(w)));
   };
+  // A word a name list knows: "Ayla", and with `ordinary` also "Dean" (a word too), never "Team" or "Patient".
+  const listedName = (w: string, ordinary: boolean) => {
+    const bare = w.replace(/['’]s$/, '').replace(/[.,!?:]+$/, '');
+    const l = bare.toLowerCase();
+    if (res.wordNames?.has(l)) return true;
+    if (res.notNames.has(l) || (!ordinary && notName(bare))) return false;
+    return res.firstNames.has(l) || res.lastNames.has(l) || !!res.allNames?.().has(bare);
+  };
   for (const r0 of names) {
     const r = cut(r0);
     // "Finally, we built…": an ordinary word (or an adverb no name list knows) opening a sentence before a comma is no one.
@@ -346,7 +354,8 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
         end = start + cut;
       }
       const words = text.slice(start, end).split(/[\s-]+/).filter((w) => shape.anyCase || /^\p{Lu}/u.test(w));
-      if (!words.length || words.every(notName)) continue;
+      if (!words.length) continue;
+      if (shape.listed ? !words.every((w) => listedName(w, !!shape.ordinary)) : words.every(notName)) continue;
       push(out, tokens, { start, end }, shape.shape === 'hashtag' ? 'hashtag' : 'name');
     }
   }
