@@ -139,6 +139,10 @@ describe('mentions and persons', () => {
     ["Hunter's dad says he's already back on the ice after Tuesday's ACL repair.", 'Hunter', ['patient']],
     ['The Crestview Heart team welcomes new patients.', 'Crestview Heart', ['organisation']],
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
+    // A clinician's own condition does not make her our patient; an event of care does.
+    ['Aaliyah Grant, DNP, sees patients on Tuesdays and still manages her own asthma and her inhaler.', 'Aaliyah Grant', ['staff']],
+    ['Aaliyah Grant, DNP, sees patients on Tuesdays and was admitted with an asthma attack.', 'Aaliyah Grant', ['patient', 'staff']],
+    ['If you have been to our clinic, you have heard Aaliyah Grant, DNP, before you saw her.', 'Aaliyah Grant', ['staff']],
     // "the pop every athlete dreads" says nothing of him: a patient story of a student athlete stays one.
     ['In October, Kayden Ortiz felt the pop every athlete dreads, and he spent nine months in physical therapy.', 'Kayden Ortiz', ['patient']],
   ])('%s → %s is %j', (text, name, roles) => {

@@ -21,6 +21,8 @@ export interface RoleCue {
   strong: boolean;
   /** The cue says the person is in the organisation's care ("our patient", "admitted", "chose our team"). */
   care: boolean;
+  /** The cue is a thing of the person's own, a condition ("her asthma"), not an event of care: it does not make a clinician our patient. */
+  own: boolean;
   attach: Attach;
   /** Global regexes for clause/possessed/object; for before/after, one anchored regex over the neighbouring text. */
   regexes: RegExp[];
@@ -160,7 +162,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
   const src = readPeopleFile(file);
   const data = src.value as {
     threshold?: number;
-    cues?: { role: string; weight: number; strong?: boolean; care?: boolean; attach: string; any: string[] }[];
+    cues?: { role: string; weight: number; strong?: boolean; care?: boolean; own?: boolean; attach: string; any: string[] }[];
     roleNouns?: Record<string, string[]>;
     owners?: Record<string, string[]>;
     notPatient?: string[];
@@ -218,7 +220,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     }
     // An apposition ("Tamsin Reyes, our patient experience manager") is read the same way.
     const unless = c.role === 'patient' && attach !== 'before' ? notPatient : undefined;
-    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, attach, regexes, unless, source: c.any ?? [] };
+    return { role: c.role as Role, weight: c.weight, strong: !!c.strong, care: !!c.care, own: !!c.own, attach, regexes, unless, source: c.any ?? [] };
   });
   const owners = Object.fromEntries(
     (['organisation', 'contact', 'event', 'care'] as const).map((k) => [k, searched(data.owners?.[k] ?? [], ['owners', k])]),

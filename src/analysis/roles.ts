@@ -63,6 +63,7 @@ function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: n
   p.scores[cue.role] = (p.scores[cue.role] ?? 0) + weight;
   if (cue.strong) p.strong[cue.role] = (p.strong[cue.role] ?? 0) + weight;
   if (cue.care) p.care = (p.care ?? 0) + weight;
+  if (cue.strong && cue.own) p.owned = (p.owned ?? 0) + weight;
   p.evidence.push({ text, offset, why: cue.role, weight });
 }
 
@@ -325,6 +326,9 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
     if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) < needed(r)) continue;
     // A public figure speaking of their own illness is not our patient; one in our care is.
     if (r === 'patient' && (p.strong.public ?? 0) >= threshold && (p.care ?? 0) < threshold) continue;
+    // A clinician with a condition of their own ("she still manages her own asthma") is not our patient
+    // unless an event of care is said of them ("was admitted", "delivered her baby here").
+    if (r === 'patient' && (p.strong.staff ?? 0) >= threshold && (p.strong.patient ?? 0) - (p.owned ?? 0) < threshold && (p.care ?? 0) < threshold) continue;
     if ((p.strong[r] ?? 0) >= threshold) p.roles.add(r);
     // Weak evidence alone never makes a mere description a patient: "a 45-year-old woman" in a statistic.
     // "You" outside a reply is every reader: health words near it ("if you have a fever") are education.

@@ -75,6 +75,8 @@ export interface Person {
   strong: Partial<Record<Role, number>>;
   /** Score of evidence that the person is in the organisation's care (not only ill). */
   care?: number;
+  /** Score of strong patient evidence that is only something of theirs ("her asthma", "his inhaler"), not an event of care. */
+  owned?: number;
   /** Roles held, decided from the scores. */
   roles: Set<Role>;
   /** Evidence per role. */
