@@ -141,6 +141,7 @@ describe('mentions and persons', () => {
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
     // A clinician's own condition does not make her our patient; an event of care does.
     ['Aaliyah Grant, DNP, sees patients on Tuesdays and still manages her own asthma and her inhaler.', 'Aaliyah Grant', ['staff']],
+    ['Our longest-standing member, Edith Marlow, has given to the hospital auxiliary every year since 1961.', 'Edith Marlow', ['donor']],
     ['Aaliyah Grant, DNP, sees patients on Tuesdays and was admitted with an asthma attack.', 'Aaliyah Grant', ['patient', 'staff']],
     ['If you have been to our clinic, you have heard Aaliyah Grant, DNP, before you saw her.', 'Aaliyah Grant', ['staff']],
     // "the pop every athlete dreads" says nothing of him: a patient story of a student athlete stays one.
@@ -356,6 +357,26 @@ describe('roles from evidence about the person', () => {
     expect(marcy.roles.has('relative')).toBe(true);
     expect(a.persons[marcy.relativeOf!].roles.has('patient')).toBe(true);
     expect(text.slice(a.persons[marcy.relativeOf!].mentions[0].start, a.persons[marcy.relativeOf!].mentions[0].end)).toBe("your dad's");
+  });
+  it('a reply that opens on its header line ("Lakemont Health · Thanks, Marcy!") greets its commenter', () => {
+    const thread = [
+      'Flu myths, busted. Walk-in flu shots at every pharmacy; if you were admitted with flu before, ask about the high-dose shot.',
+      '',
+      'Marcy T. · October 22, 2025',
+      'Got my shot at your Eastgate pharmacy!',
+      'Lakemont Health · Thanks, Marcy! So glad you are feeling better since your admission for flu pneumonia last week.',
+      'Rob D. · October 22, 2025',
+      'Do I need a prescription for the high-dose shot?',
+      'Lakemont Health · Hi Rob, no prescription needed.',
+    ].join('\n');
+    const { a } = model(thread);
+    expect(a.persons.find((p) => p.label.startsWith('Marcy'))!.roles.has('patient')).toBe(true);
+    expect(a.persons.find((p) => p.label.startsWith('Rob'))!.roles.has('patient')).toBe(false);
+  });
+  it('"you" in an article is every reader, never one patient, whatever is said of them', () => {
+    const { a } = model('Home | Find Care | Pharmacy | Contact\n\nFlu season guide\nBy the Lakemont Health pharmacy team | October 2, 2025\n\nIf you were admitted with flu last winter, check your insurance: the high-dose shot is covered for adults 65 and older. Clinics open Monday.\n\nShare this post: Facebook | Email');
+    expect(a.kind).toBe('article');
+    expect(a.persons.some((p) => p.addressee && p.roles.has('patient'))).toBe(false);
   });
   it('a thread of replies: each "you" is the person greeted in that reply, and a comment header dates the comment', () => {
     const thread = [

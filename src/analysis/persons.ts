@@ -7,7 +7,8 @@ import { commentHeaders, inRanges } from './furniture.js';
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'drs', 'doctor', 'nurse', 'baby', 'little', 'sweet', 'mister', 'the', 'family', 'families', 'household', 'twins', 'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'don', 'doña', 'dra', 'olympian', 'coach', 'mayor', 'senator', 'governor', 'judge', 'rev', 'pastor', 'chaplain', 'officer']);
 const REFERENT: ReadonlySet<Mention['kind']> = new Set(['name', 'handle', 'hashtag', 'family', 'initials', 'role-phrase']);
-const GREETING = /(?:^|\n)[\s>*_-]*(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|happy \d{1,3}(?:st|nd|rd|th)|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/i;
+// A comment's header may stand before it on the same line ("Lakemont Health · Hi Rob,").
+const GREETING = /(?:^|\n)[\s>*_-]*(?:[\p{L}'’.& ]{2,40}\s[·|—–]\s+)?(?:hi|hello|hey|dear|hola|thanks|thank you|thank u|congrats|congratulations|happy (?:\d+\w* )?birthday|happy \d{1,3}(?:st|nd|rd|th)|welcome back|welcome home|good morning|good luck|get well soon|go|love you|prayers for|praying for)[\s,]+$/iu;
 const SENTENCE_GREETING = /(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy (?:\d+\w* )?birthday|welcome back|welcome home|shout ?out to|get well soon)[\s,]+$/i;
 
 const PRONOUN_GENDER: Record<string, 'm' | 'f'> = {

@@ -326,6 +326,10 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
     if ((r === 'patient' || r === 'relative') && (p.strong[r] ?? 0) >= threshold && (p.strong[r] ?? 0) < needed(r)) continue;
     // A public figure speaking of their own illness is not our patient; one in our care is.
     if (r === 'patient' && (p.strong.public ?? 0) >= threshold && (p.care ?? 0) < threshold) continue;
+    // "You" in an article, an event notice or a job post is every reader, whatever is said of them ("if you
+    // were admitted…", "check your insurance"): never one patient. (In a short post it may be one person:
+    // "We mailed your statement to…".)
+    if (r === 'patient' && p.addressee && !p.named && !storyKind && !particular) continue;
     // A clinician with a condition of their own ("she still manages her own asthma") is not our patient
     // unless an event of care is said of them ("was admitted", "delivered her baby here").
     if (r === 'patient' && (p.strong.staff ?? 0) >= threshold && (p.strong.patient ?? 0) - (p.owned ?? 0) < threshold && (p.care ?? 0) < threshold) continue;
