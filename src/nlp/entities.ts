@@ -51,7 +51,7 @@ const AGE_PATTERNS = [
   /\b\d{1,3}[- ]?(?:yo|y\/o|y\.o\.|yr old)(?![\w/])/gi,
   /\b(?:age|aged|ages)\s+\d{1,3}\b/gi,
   /\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
-  /\b\d{2,3}(?:st|nd|rd|th) birthday\b/gi,
+  /\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth) birthday\b/gi,
   /\b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing)) \d{2,3}\b/gi,
   /\b\d{1,3}-month-old\b/gi,
   /\bat the age of \d{1,3}\b/gi,
