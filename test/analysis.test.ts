@@ -139,6 +139,10 @@ describe('mentions and persons', () => {
     ["Hunter's dad says he's already back on the ice after Tuesday's ACL repair.", 'Hunter', ['patient']],
     ['The Crestview Heart team welcomes new patients.', 'Crestview Heart', ['organisation']],
     ['Mr. Tran in 2019 finally finished his degree.', 'Mr. Tran', []],
+    // In a home where people live in our care, the people its newsletter celebrates are residents.
+    ['The Sunnybrook Senior Living Monthly\n\nHappy 88th birthday to Walter Szymanski on June 19! Our assisted living team threw a party.', 'Walter Szymanski', ['patient']],
+    ['The Sunnybrook Hospital Staff News\n\nHappy 88th birthday to Walter Szymanski on June 19! Our engineering team threw a party.', 'Walter Szymanski', []],
+    ['The Birchwood Senior Living Courier\n\nHarriet Ames turned 93 in October, and she still leads the knitting circle she began when her late husband, Manny, sat on our board.', 'Manny', ['relative']],
     // A clinician's own condition does not make her our patient; an event of care does.
     ['Aaliyah Grant, DNP, sees patients on Tuesdays and still manages her own asthma and her inhaler.', 'Aaliyah Grant', ['staff']],
     ['Our longest-standing member, Edith Marlow, has given to the hospital auxiliary every year since 1961.', 'Edith Marlow', ['donor']],

@@ -55,6 +55,8 @@ export interface EvidenceModel {
   notPatient?: RegExp;
   /** Cues that the author writing in the first person is a clinician (a nurse's post, a doctor's thread). */
   clinicianAuthor: RegExp[];
+  /** A home where people live in our care, and the events of its residents (evidence.yaml `residentHome`); absent when not given. */
+  residentHome?: { home: RegExp[]; events: RegExp[] };
   /** Shapes of a name that need no name list (rules/people/name-shapes.yaml). */
   nameShapes: NameShape[];
 }
@@ -168,6 +170,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     notPatient?: string[];
     modifiedNouns?: string[];
     groupNouns?: string[];
+    residentHome?: { home?: string[]; events?: string[] };
   };
   const fail = (msg: string, keyPath: (string | number)[]) => {
     const pos = src.position(keyPath);
@@ -238,6 +241,7 @@ export function loadEvidence(lexicons: Map<string, Lexicon>, file = EVIDENCE_FIL
     modifier,
     healthTerms: new Set((lexicons.get('health-terms')?.spec.terms ?? []).map((t) => t.toLowerCase())),
     clinicianAuthor: searched((data as { clinicianAuthor?: string[] }).clinicianAuthor ?? [], ['clinicianAuthor']),
+    residentHome: data.residentHome ? { home: searched(data.residentHome.home ?? [], ['residentHome', 'home']), events: searched(data.residentHome.events ?? [], ['residentHome', 'events']) } : undefined,
     nameShapes: loadNameShapes(),
   };
 }

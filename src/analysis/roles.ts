@@ -209,6 +209,7 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   // A clinician writing in the first person about someone they describe ("the guy in bed 7", "this sweet
   // 94 y/o lady on my hall") is describing a patient.
   const clinician = c.author !== undefined && model.clinicianAuthor.some((re) => finds(re, text));
+  residentsOfHome(text, tokens, c, model);
   for (const p of persons) {
     if (clinician && !p.named && !p.addressee && p.id !== c.author && p.mentions.some((m) => m.kind === 'role-phrase') && !(p.strong.staff ?? 0)) {
       const phrase = p.mentions.find((m) => m.kind === 'role-phrase')!;
@@ -339,6 +340,35 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
     else if ((p.scores[r] ?? 0) >= threshold && !strongOther(r) && (r !== 'patient' || (storyKind && (p.named || (p.addressee && replyKind) || p.anonymous || particular)))) p.roles.add(r);
   }
 }
+
+/**
+ * In a home where people live in our care (a senior-living newsletter), a named person it welcomes,
+ * celebrates or remembers ("Happy 88th birthday to Walter Szymanski") is a resident: our patient, unless
+ * something strong says they are staff, a volunteer, a donor or a public figure.
+ */
+function residentsOfHome(text: string, tokens: Token[], c: Clustered, model: EvidenceModel) {
+  const home = model.residentHome;
+  if (!home) return;
+  const hits = home.home.flatMap((re) => [...text.matchAll(global(re))].map((m) => m[0].toLowerCase()));
+  // "Residents" alone are as often doctors in training: the home itself must be named.
+  if (hits.length < 2 || hits.every((h) => h.startsWith('resident'))) return;
+  const named = (m: Mention) => m.kind === 'name' && c.persons[m.person].named && !c.persons[m.person].addressee && m.person !== c.author && !c.organisations.has(m.person);
+  for (const re of home.events) {
+    for (const hit of text.matchAll(global(re))) {
+      const span = tokenSpan(tokens, hit.index, hit.index + hit[0].length);
+      // The event is the person's it is said of: the nearest named person in its clause ("Harriet turned 93…").
+      const m = span && nearestInClause(tokens, c.mentions, span[0], span[1], named);
+      if (!m) continue;
+      const p = c.persons[m.person];
+      if ((['staff', 'volunteer', 'donor', 'public'] as const).some((r) => (p.strong[r] ?? 0) > 0) || p.evidence.some((e) => e.text.startsWith('a resident:'))) continue;
+      p.scores.patient = (p.scores.patient ?? 0) + 3;
+      p.strong.patient = (p.strong.patient ?? 0) + 3;
+      p.care = (p.care ?? 0) + 3;
+      p.evidence.push({ text: `a resident: ${hit[0]}`, offset: hit.index, why: 'patient', weight: 3 });
+    }
+  }
+}
+const global = (re: RegExp) => (re.global ? re : new RegExp(re.source, `${re.flags}g`));
 
 /**
  * "We were honored to care for, and we remember with love:" then a list: the care words of the lead-in
