@@ -1,7 +1,7 @@
 // Finds the references to people in a draft: names, @handles, name hashtags, families, initials, descriptions and pronouns.
 import type { LintDocument } from '../document/document.js';
 import type { Range } from '../document/sentences.js';
-import { ORG_OR_PLACE_WORD, ordinaryWord, SHAPES, type EntityResources } from '../nlp/entities.js';
+import { notAName, ORG_OR_PLACE_WORD, ordinaryWord, SHAPES, type EntityResources } from '../nlp/entities.js';
 import type { EvidenceModel } from './evidence.js';
 import { escapeRegExp } from '../document/search.js';
 import { tokenSpan } from './tokens.js';
@@ -220,10 +220,7 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
     return i > 0 ? { start: r.start, end: r.start + i } : r;
   };
   // A capitalised word that is no name: an ordinary word, or an adverb no name list knows ("Finally, we…").
-  const notName = (w: string) => {
-    const l = w.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
-    return !res.wordNames?.has(l) && (ordinaryWord(l, res) || (/ly$/.test(l) && !res.firstNames.has(l) && !res.lastNames.has(l) && !res.allNames?.().has(w)));
-  };
+  const notName = (w: string) => notAName(w, res);
   // A word a name list knows: "Ayla", and with `ordinary` also "Dean" (a word too), never "Team" or "Patient".
   const listedName = (w: string, ordinary: boolean) => {
     const bare = w.replace(/['’]s$/, '').replace(/[.,!?:]+$/, '');

@@ -82,6 +82,15 @@ export function ordinaryWord(lower: string, res: EntityResources): boolean {
 }
 
 /**
+ * Whether a capitalised word is no name: an ordinary word, or an adverb no name list knows ("Finally, we…").
+ * A given name that is also a word ("Hope", "June") is never ruled out here: its shape decides.
+ */
+export function notAName(word: string, res: EntityResources): boolean {
+  const l = word.toLowerCase().replace(/['’]s$/, '').replace(/^["“]|["”]$/g, '');
+  return !res.wordNames?.has(l) && (ordinaryWord(l, res) || (/ly$/.test(l) && !res.firstNames.has(l) && !res.lastNames.has(l) && !res.allNames?.().has(word)));
+}
+
+/**
  * Sentences worth compromise's time (it tags 0.1-0.2 MB/s): two capitalised words in a row that are not
  * the sentence's first word, that the word-list detector did not already explain, that no lexicon knows as
  * ordinary words and that do not end an organisation or place name. Most sentences have none.
