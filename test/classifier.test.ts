@@ -95,6 +95,15 @@ describe('the classifier rule kind', () => {
     const f = JSON.parse(r.stdout).files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'care/advice');
     expect(f.message).toMatch(/^Advice \(.+\)$/);
   });
+  it('thresholds: a kind of draft can ask the model to be surer (the same sentence, a post and a published page)', () => {
+    const advice = '@kim you should double your metformin dose tonight.';
+    const page = `Home | Find Care | Pharmacy | Contact\n\nDiabetes basics\nBy the Lakemont pharmacy team | October 2, 2025\n\n${advice}\n\nShare this post: Facebook | Email\n`;
+    const files = { '.phi-lint.yaml': 'ruleDirs: [team]\nrules:\n  "professionalism/*": off\n', 'team/care/advice.yaml': rule('threshold: 0.3\nthresholds: { article: 0.999 }\n'), 'post.md': `${advice}\n`, 'page.md': page };
+    const r = runCli(['--format', 'json', 'post.md', 'page.md'], { cwd: tempDir(files) });
+    const hits = (name: string) => JSON.parse(r.stdout).files.find((f: { path: string }) => f.path.endsWith(name)).findings.filter((x: { ruleId: string }) => x.ruleId === 'care/advice').length;
+    expect(hits('post.md')).toBe(1);
+    expect(hits('page.md')).toBe(0);
+  });
   it('unit: paragraph reads each paragraph as a whole and reports it', () => {
     const text = 'Excited to share that I am now a paid advisor to GlowLab, the skin app.\nI recommend it to every patient. Link in bio for 20% off!\n\nSee you at clinic.\n';
     const coi = rule('threshold: 0.3\nunit: paragraph\n').replace(/medical-advice/g, 'conflict-of-interest');

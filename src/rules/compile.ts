@@ -189,8 +189,9 @@ function classifierFinder(env: CompileEnv, spec: Extract<RuleSpec, { kind: 'clas
         .map((range) => ({ range, scores: score(model, featuresOf(doc.plain.slice(range.start, range.end), lexicons)) }));
       byModel.set(key, scored);
     }
+    const threshold = spec.thresholds?.[input.analysis().kind] ?? spec.threshold;
     return scored
-      .filter((s) => s.scores.p[spec.label] >= spec.threshold)
+      .filter((s) => s.scores.p[spec.label] >= threshold)
       .map((s) => ({ ...s.range, groups: { why: strongest(model, s.scores.features, spec.label).map(featureWords).filter(Boolean).join('; ') || 'its wording as a whole' } }));
   };
 }

@@ -166,6 +166,11 @@ function build(z: typeof Zod.z) {
     /** Probability (0 to 1) the model must give the label; default 0.5. */
     threshold: z.number().min(0).max(1).default(0.5),
     /**
+     * A different threshold in some kinds of draft (`article: 0.9`): published pages have longer, richer
+     * sentences than the posts the model learned from. Absent kinds use `threshold`.
+     */
+    thresholds: z.partialRecord(z.enum(DRAFT_KINDS), z.number().min(0).max(1)).optional(),
+    /**
      * What the model reads: each `sentence` (default), or each `paragraph` as a whole, for topics whose
      * parts sit in different sentences (a tie in one, the product's discount code in the next).
      */
