@@ -107,7 +107,6 @@ function listedPairs(text: string, tokens: Token[], res: EntityResources, out: R
   }
 }
 
-
 /**
  * A word of a name the draft has already given ("Wren Castellanos", "Hi Faith!") is that name again where it
  * stands alone and capitalised ("Wren has been coming", "Faith's results"), even when the word is also an
@@ -231,11 +230,13 @@ export function findMentions(doc: LintDocument, tokens: Token[], names: Range[],
   };
   for (const r0 of names) {
     const r = cut(r0);
-    // "Finally, we built…": an ordinary word (or an adverb no name list knows) opening a sentence before a comma is no one.
     const one = text.slice(r.start, r.end);
-    if (!/\s/.test(one) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && text[r.end] === ',' && notName(one)) continue;
-    // "Mark your calendar", "Hope you can join us": a one-word name opening a sentence before "your" is a verb.
-    if (!/\s/.test(text.slice(r.start, r.end)) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && /^\s+(?:your|you|the|our|this|these|those)\b/i.test(text.slice(r.end, r.end + 8))) continue;
+    if (!/\s/.test(one) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, r.start - 3), r.start))) {
+      // "Finally, we built…": an ordinary word (or an adverb no name list knows) opening a sentence before a comma is no one.
+      if (text[r.end] === ',' && notName(one)) continue;
+      // "Mark your calendar", "Hope you can join us": a one-word name opening a sentence before "your" is a verb.
+      if (/^\s+(?:your|you|the|our|this|these|those)\b/i.test(text.slice(r.end, r.end + 8))) continue;
+    }
     push(out, tokens, r, 'name', /['’]s?$/.test(text.slice(r.end, r.end + 2)) || /['’]s$/.test(text.slice(r.start, r.end)));
   }
   for (const m of text.matchAll(SHAPES.handle)) push(out, tokens, { start: m.index, end: m.index + m[0].length }, 'handle');

@@ -59,13 +59,17 @@ function negated(tokens: Token[], first: number): boolean {
   return !!prev2 && prev2.clause === prev.clause && /^(?:not|never)$|n['’]t$/.test(prev2.lower) && /^(?:been|be|a|an|the|yet|ever|once)$/.test(prev.lower);
 }
 
-function credit(p: Person, cue: RoleCue, text: string, offset: number, weight: number) {
+/** Add evidence for `role` to `p`: its weight to the score, and to the strong, care and own tallies the cue's flags name. */
+function credit(p: Person, cue: Pick<RoleCue, 'role' | 'strong' | 'care' | 'own'>, text: string, offset: number, weight: number) {
   p.scores[cue.role] = (p.scores[cue.role] ?? 0) + weight;
   if (cue.strong) p.strong[cue.role] = (p.strong[cue.role] ?? 0) + weight;
   if (cue.care) p.care = (p.care ?? 0) + weight;
   if (cue.strong && cue.own) p.owned = (p.owned ?? 0) + weight;
   p.evidence.push({ text, offset, why: cue.role, weight });
 }
+/** Strong patient evidence the model infers rather than reads from a cue list; `CARED_FOR` also says in our care. */
+const INFERRED_PATIENT = { role: 'patient', strong: true, care: false, own: false } as const;
+const CARED_FOR = { ...INFERRED_PATIENT, care: true } as const;
 
 const byUnit = new WeakMap<Mention[], Map<string, Mention[]>>();
 /** Mentions grouped by clause and by sentence, built once per list (long drafts have thousands). */
@@ -213,18 +217,14 @@ export function assignRoles(text: string, tokens: Token[], c: Clustered, model: 
   for (const p of persons) {
     if (clinician && !p.named && !p.addressee && p.id !== c.author && p.mentions.some((m) => m.kind === 'role-phrase') && !(p.strong.staff ?? 0)) {
       const phrase = p.mentions.find((m) => m.kind === 'role-phrase')!;
-      p.scores.patient = (p.scores.patient ?? 0) + 2;
-      p.strong.patient = (p.strong.patient ?? 0) + 2;
-      p.evidence.push({ text: text.slice(phrase.start, phrase.end), offset: phrase.start, why: 'patient', weight: 2 });
+      credit(p, INFERRED_PATIENT, text.slice(phrase.start, phrase.end), phrase.start, 2);
     }
     // A description whose head noun is "patient" or "resident" is a patient by what it says.
     const phrase = p.mentions.find((m) => m.kind === 'role-phrase');
     if (phrase) {
       const head = text.slice(phrase.start, phrase.end).toLowerCase().replace(/['’]s$/, '').split(/\s+/).pop()!;
       if (model.roleNouns.patient.some((n) => n.toLowerCase() === head)) {
-        p.scores.patient = (p.scores.patient ?? 0) + 3;
-        p.strong.patient = (p.strong.patient ?? 0) + 3;
-        p.evidence.push({ text: text.slice(phrase.start, phrase.end), offset: phrase.start, why: 'patient', weight: 3 });
+        credit(p, INFERRED_PATIENT, text.slice(phrase.start, phrase.end), phrase.start, 3);
       }
     }
     if (p.addressee) p.roles.add('reviewer');
@@ -349,26 +349,25 @@ export function decide(p: Person, threshold: number, storyKind = true, replyKind
 function residentsOfHome(text: string, tokens: Token[], c: Clustered, model: EvidenceModel) {
   const home = model.residentHome;
   if (!home) return;
-  const hits = home.home.flatMap((re) => [...text.matchAll(global(re))].map((m) => m[0].toLowerCase()));
+  // The model's regexes are global (evidence.ts compiles every cue list with the g flag).
+  const hits = home.home.flatMap((re) => [...text.matchAll(re)].map((m) => m[0].toLowerCase()));
   // "Residents" alone are as often doctors in training: the home itself must be named.
   if (hits.length < 2 || hits.every((h) => h.startsWith('resident'))) return;
   const named = (m: Mention) => m.kind === 'name' && c.persons[m.person].named && !c.persons[m.person].addressee && m.person !== c.author && !c.organisations.has(m.person);
+  const residents = new Set<number>();
   for (const re of home.events) {
-    for (const hit of text.matchAll(global(re))) {
+    for (const hit of text.matchAll(re)) {
       const span = tokenSpan(tokens, hit.index, hit.index + hit[0].length);
       // The event is the person's it is said of: the nearest named person in its clause ("Harriet turned 93…").
       const m = span && nearestInClause(tokens, c.mentions, span[0], span[1], named);
       if (!m) continue;
       const p = c.persons[m.person];
-      if ((['staff', 'volunteer', 'donor', 'public'] as const).some((r) => (p.strong[r] ?? 0) > 0) || p.evidence.some((e) => e.text.startsWith('a resident:'))) continue;
-      p.scores.patient = (p.scores.patient ?? 0) + 3;
-      p.strong.patient = (p.strong.patient ?? 0) + 3;
-      p.care = (p.care ?? 0) + 3;
-      p.evidence.push({ text: `a resident: ${hit[0]}`, offset: hit.index, why: 'patient', weight: 3 });
+      if ((['staff', 'volunteer', 'donor', 'public'] as const).some((r) => (p.strong[r] ?? 0) > 0) || residents.has(p.id)) continue;
+      residents.add(p.id);
+      credit(p, CARED_FOR, `a resident: ${hit[0]}`, hit.index, 3);
     }
   }
 }
-const global = (re: RegExp) => (re.global ? re : new RegExp(re.source, `${re.flags}g`));
 
 /**
  * "We were honored to care for, and we remember with love:" then a list: the care words of the lead-in
@@ -392,9 +391,7 @@ function listLeadIns(text: string, tokens: Token[], c: Clustered, model: Evidenc
       const first = mentionsIn(tokens, c.mentions, 'sentence', tokens[tokenSpan(tokens, offset, offset + Math.max(1, line.length))?.[0] ?? 0]?.sentence ?? -1).find((x) => x.start >= offset && x.end <= offset + line.length && x.kind !== 'pronoun' && x.kind !== 'author' && x.kind !== 'you');
       if (first && !c.organisations.has(first.person)) {
         const p = c.persons[first.person];
-        p.scores.patient = (p.scores.patient ?? 0) + 3;
-        p.strong.patient = (p.strong.patient ?? 0) + 3;
-        p.evidence.push({ text: cue[0], offset: m.index + cue.index, why: 'patient', weight: 3 });
+        credit(p, INFERRED_PATIENT, cue[0], m.index + cue.index, 3);
       }
       offset += line.length + 1;
     }
